@@ -1,0 +1,701 @@
+package dev.apojwt;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.AlgorithmParameters;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECParameterSpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The configuration of one service: how its tokens are signed and verified, where guards find
+ * them, and how refused calls are reported. The successor of apojwt's {@code ApoJWT} class.
+ * Immutable and thread-safe: build one at start-up and share it.
+ *
+ * <pre>{@code
+ * ApoJwt jwt = ApoJwt.builder()
+ *     .secret(System.getenv("JWT_SECRET"))          // HS256, at least 32 bytes
+ *     .issuer("apogee")
+ *     .serverAudience("https://orders.example.com")
+ *     .tokenFinder(call -> call.argument(Context.class).header("Authorization"))
+ *     .refresh(System.getenv("JWT_REFRESH_SECRET"), Duration.ofDays(1),
+ *         call -> call.argument(Context.class).cookie("refresh_token"))
+ *     .build();
+ *
+ * String token = jwt.createToken("user-1", List.of("orders:read"), Map.of("tenant", "acme"));
+ * VerifiedToken verified = jwt.verify(token);
+ * }</pre>
+ *
+ * <p>Verification follows RFC 8725: the algorithm is pinned here and never taken from the token;
+ * every failure is an {@link ApoJwtException} with a 401 or 403 and a reason.
+ */
+public final class ApoJwt {
+  /** The longest clock-skew allowance {@link Builder#build()} accepts. */
+  public static final Duration MAX_LEEWAY = Duration.ofMinutes(5);
+  /** The default cap on a token's length, checked before anything is decoded. */
+  public static final int DEFAULT_MAX_TOKEN_LENGTH = 8192;
+
+  private final String description;
+  private final Duration expPeriod;
+  private final Duration refreshPeriod;
+  private final String adminPermission;
+  private final TokenFinder tokenFinder;
+  private final TokenFinder refreshFinder;
+  private final ExceptionHandler exceptionHandler;
+  private final TokenVerifier accessVerifier;
+  private final TokenWriter accessWriter;
+  private final TokenVerifier refreshVerifier;
+  private final TokenWriter refreshWriter;
+
+  private ApoJwt(Builder b, JwsKey accessKey, JwsKey refreshKey) {
+    List<String> audience = List.copyOf(b.serverAudience);
+    long leeway = b.leeway.getSeconds();
+    this.expPeriod = b.expPeriod;
+    this.refreshPeriod = b.refreshPeriod;
+    this.adminPermission = b.adminPermission;
+    this.tokenFinder = b.tokenFinder;
+    this.refreshFinder = b.refreshFinder;
+    this.exceptionHandler = b.exceptionHandler;
+    this.accessVerifier =
+        new TokenVerifier(
+            TokenKind.ACCESS, accessKey, b.issuer, audience, b.clock, leeway, b.maxTokenLength);
+    this.accessWriter =
+        new TokenWriter(
+            TokenKind.ACCESS,
+            accessKey,
+            b.issuer,
+            audience,
+            b.expPeriod.getSeconds(),
+            b.clock,
+            b.ids);
+    if (refreshKey == null) {
+      this.refreshVerifier = null;
+      this.refreshWriter = null;
+    } else {
+      this.refreshVerifier =
+          new TokenVerifier(
+              TokenKind.REFRESH, refreshKey, b.issuer, audience, b.clock, leeway, b.maxTokenLength);
+      this.refreshWriter =
+          new TokenWriter(
+              TokenKind.REFRESH,
+              refreshKey,
+              b.issuer,
+              audience,
+              b.refreshPeriod.getSeconds(),
+              b.clock,
+              b.ids);
+    }
+    this.description =
+        "ApoJwt[algorithm="
+            + accessKey.algorithm
+            + (accessWriter.canSign() ? "" : " (verify only)")
+            + ", issuer="
+            + b.issuer
+            + ", serverAudience="
+            + audience
+            + ", expPeriod="
+            + b.expPeriod
+            + (refreshKey == null
+                ? ", refresh=off"
+                : ", refresh=" + refreshKey.algorithm + "/" + b.refreshPeriod)
+            + (adminPermission == null ? "" : ", adminPermission=" + adminPermission)
+            + ", leeway="
+            + b.leeway
+            + ", maxTokenLength="
+            + b.maxTokenLength
+            + "]";
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  // ---------------------------------------------------------------- tokens
+
+  /**
+   * Creates an access token for {@code subject} holding {@code permissions}, with
+   * {@code data} as its {@code data} claim. apojwt's {@code create_token} without refresh.
+   *
+   * @throws IllegalArgumentException if an argument is null or {@code data} holds something
+   *     other than JSON values (String, Number, Boolean, null, List, Map with String keys)
+   * @throws IllegalStateException if this ApoJwt can only verify (a public key alone)
+   */
+  public String createToken(String subject, Collection<String> permissions, Map<String, ?> data) {
+    if (permissions == null) {
+      throw new IllegalArgumentException("permissions must not be null: pass List.of() for none");
+    }
+    return accessWriter.write(subject, permissions, data);
+  }
+
+  /**
+   * Creates an access token and a refresh token carrying {@code refreshData}. apojwt's
+   * {@code create_token} with refresh configured.
+   *
+   * @throws IllegalStateException if refresh is not configured ({@link Builder#refresh})
+   */
+  public TokenPair createTokens(
+      String subject,
+      Collection<String> permissions,
+      Map<String, ?> data,
+      Map<String, ?> refreshData) {
+    if (refreshWriter == null) {
+      throw new IllegalStateException(
+          "refresh is not configured: call ApoJwt.builder().refresh(secret, period, finder)");
+    }
+    String access = createToken(subject, permissions, data);
+    return new TokenPair(access, refreshWriter.write(subject, null, refreshData));
+  }
+
+  /**
+   * Verifies an access token (the bare token, without a {@code Bearer} prefix).
+   *
+   * @throws ApoJwtException with a 401 and the reason, whatever is wrong with the token
+   */
+  public VerifiedToken verify(String token) {
+    return new VerifiedToken(accessVerifier.verify(token));
+  }
+
+  /**
+   * Verifies a refresh token.
+   *
+   * @throws ApoJwtException with a 401 and the reason, whatever is wrong with the token
+   * @throws IllegalStateException if refresh is not configured
+   */
+  public VerifiedRefresh verifyRefresh(String token) {
+    if (refreshVerifier == null) {
+      throw new IllegalStateException(
+          "refresh is not configured: call ApoJwt.builder().refresh(secret, period, finder)");
+    }
+    return new VerifiedRefresh(refreshVerifier.verify(token));
+  }
+
+  /** The lifetime of access tokens. */
+  public Duration expPeriod() {
+    return expPeriod;
+  }
+
+  /** The lifetime of refresh tokens, or null when refresh is not configured. */
+  public Duration refreshPeriod() {
+    return refreshPeriod;
+  }
+
+  // ---------------------------------------------------------------- the API guards call
+
+  /**
+   * Checks a call of a method whose rule needs an access token: finds the token (the
+   * {@code @BearerToken} argument, else the token finder), verifies it and checks the rule's
+   * permissions (the admin permission passes every check). Generated guards call this.
+   *
+   * @param arguments the call's arguments, as the caller passed them
+   * @return the verified token
+   * @throws RuntimeException what the exception handler returned for the failure, else the
+   *     {@link ApoJwtException}
+   */
+  public VerifiedToken authorize(AccessRule rule, Object... arguments) {
+    AccessRule.Kind kind = rule.kind();
+    if (kind == AccessRule.Kind.PUBLIC || kind == AccessRule.Kind.REFRESH) {
+      throw new IllegalArgumentException(
+          "authorize checks access tokens; " + rule.signature() + " is " + kind);
+    }
+    VerifiedToken token;
+    try {
+      token = verify(rawToken(rule, arguments, TokenKind.ACCESS, tokenFinder));
+    } catch (ApoJwtException e) {
+      throw reject(e, rule, arguments);
+    }
+    if (!rule.permits(token, adminPermission)) {
+      throw reject(
+          Failures.forbidden("token lacks a permission that " + rule.signature() + " requires"),
+          rule,
+          arguments);
+    }
+    return token;
+  }
+
+  /**
+   * Checks a call of a {@code @Refresh} method: finds the refresh token (the
+   * {@code @BearerToken} argument, else the refresh finder) and verifies it. Generated guards
+   * call this.
+   *
+   * @throws RuntimeException what the exception handler returned for the failure, else the
+   *     {@link ApoJwtException}
+   */
+  public VerifiedRefresh authorizeRefresh(AccessRule rule, Object... arguments) {
+    if (rule.kind() != AccessRule.Kind.REFRESH) {
+      throw new IllegalArgumentException(
+          "authorizeRefresh checks refresh tokens; " + rule.signature() + " is " + rule.kind());
+    }
+    if (refreshVerifier == null) {
+      throw new IllegalStateException(refreshNotConfigured(rule));
+    }
+    try {
+      return new VerifiedRefresh(
+          refreshVerifier.verify(rawToken(rule, arguments, TokenKind.REFRESH, refreshFinder)));
+    } catch (ApoJwtException e) {
+      throw reject(e, rule, arguments);
+    }
+  }
+
+  /**
+   * Fails fast when a guard's methods need something this ApoJwt lacks: a token finder, the
+   * refresh configuration, or a refresh finder. Generated guard constructors call this.
+   *
+   * @throws IllegalStateException naming every method that could not be checked, and the fix
+   */
+  public void requireSupport(AccessTable table) {
+    List<String> problems = new ArrayList<>();
+    for (AccessRule rule : table.rules()) {
+      String method = table.handler() + "." + rule.signature();
+      switch (rule.kind()) {
+        case PUBLIC:
+          break;
+        case REFRESH:
+          if (refreshVerifier == null) {
+            problems.add(refreshNotConfigured(rule));
+          } else if (!rule.readsBearerParameter() && refreshFinder == null) {
+            problems.add(
+                method
+                    + " needs a refresh finder: pass one to ApoJwt.builder().refresh(secret,"
+                    + " period, finder), or give the method a @BearerToken parameter");
+          }
+          break;
+        default:
+          if (!rule.readsBearerParameter() && tokenFinder == null) {
+            problems.add(
+                method
+                    + " needs a token finder: call ApoJwt.builder().tokenFinder(...), or give the"
+                    + " method a @BearerToken parameter");
+          }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException(
+          "this ApoJwt cannot guard " + table.handler() + ":\n  " + String.join("\n  ", problems));
+    }
+  }
+
+  private static String refreshNotConfigured(AccessRule rule) {
+    return rule.handler()
+        + "."
+        + rule.signature()
+        + " is @Refresh but refresh is not configured: call ApoJwt.builder().refresh(secret,"
+        + " period, finder)";
+  }
+
+  /** The token for this call, without any {@code Bearer} prefix; MISSING_TOKEN when absent. */
+  private static String rawToken(
+      AccessRule rule, Object[] arguments, TokenKind kind, TokenFinder finder) {
+    String value;
+    if (rule.readsBearerParameter()) {
+      Object argument = arguments[rule.bearerParameter()];
+      if (argument != null && !(argument instanceof String)) {
+        throw new IllegalArgumentException(
+            "the @BearerToken argument of " + rule.signature() + " is not a String");
+      }
+      value = (String) argument;
+    } else {
+      if (finder == null) {
+        throw new IllegalStateException(
+            rule.signature() + " has no token finder; the guard's constructor should have said so");
+      }
+      try {
+        value = finder.find(new Invocation(rule, arguments));
+      } catch (RuntimeException e) {
+        throw new ApoJwtException(
+            Failures.missing(kind, "the token finder threw an exception").failure(), e);
+      }
+    }
+    String token = stripBearer(value);
+    if (token == null) {
+      throw Failures.missing(
+          kind, rule.readsBearerParameter() ? "the bearer argument is empty" : "the finder found none");
+    }
+    return token;
+  }
+
+  /**
+   * Removes a case-insensitive {@code Bearer} scheme (RFC 6750 2.1) and surrounding whitespace;
+   * null when nothing is left.
+   */
+  static String stripBearer(String value) {
+    if (value == null) {
+      return null;
+    }
+    String s = value.strip();
+    if (s.regionMatches(true, 0, "Bearer", 0, 6)
+        && (s.length() == 6 || s.charAt(6) == ' ' || s.charAt(6) == '\t')) {
+      s = s.substring(6).strip();
+    }
+    return s.isEmpty() ? null : s;
+  }
+
+  /**
+   * What to throw for a refused call: the exception handler's exception, or the ApoJwtException
+   * itself when there is no handler, or it returned null, or it threw.
+   */
+  private RuntimeException reject(ApoJwtException failure, AccessRule rule, Object[] arguments) {
+    if (exceptionHandler == null) {
+      return failure;
+    }
+    try {
+      RuntimeException handled =
+          exceptionHandler.handle(failure.failure(), new Invocation(rule, arguments));
+      return handled != null ? handled : failure;
+    } catch (RuntimeException handlerFailure) {
+      failure.addSuppressed(handlerFailure);
+      return failure;
+    }
+  }
+
+  /** The configuration, without any secret or key. */
+  @Override
+  public String toString() {
+    return description;
+  }
+
+  // ---------------------------------------------------------------- builder
+
+  /**
+   * Configures an {@link ApoJwt}. Setters reject null at once; {@link #build()} checks the whole
+   * configuration and says what to fix with an {@link IllegalArgumentException}.
+   */
+  public static final class Builder {
+    private byte[] secret;
+    private String algorithm = "HS256";
+    private KeyPair signingKeys;
+    private PublicKey verificationKey;
+    private Duration expPeriod = Duration.ofSeconds(900);
+    private String issuer = "";
+    private List<String> serverAudience = List.of();
+    private String adminPermission;
+    private TokenFinder tokenFinder;
+    private ExceptionHandler exceptionHandler;
+    private byte[] refreshSecret;
+    private Duration refreshPeriod;
+    private TokenFinder refreshFinder;
+    private Clock clock = Clock.systemUTC();
+    private Duration leeway = Duration.ZERO;
+    private int maxTokenLength = DEFAULT_MAX_TOKEN_LENGTH;
+    private Supplier<String> ids;
+
+    private Builder() {}
+
+    /** The HMAC secret (its UTF-8 bytes), as apojwt's {@code secret}. */
+    public Builder secret(String secret) {
+      this.secret = utf8(secret, "secret");
+      return this;
+    }
+
+    /** The HMAC secret. */
+    public Builder secret(byte[] secret) {
+      this.secret = notNull(secret, "secret").clone();
+      return this;
+    }
+
+    /** HS256 (default), HS384, HS512, RS256, RS384, RS512, ES256, ES384 or ES512. */
+    public Builder algorithm(String algorithm) {
+      this.algorithm = notNull(algorithm, "algorithm");
+      return this;
+    }
+
+    /** The key pair for RS* or ES* algorithms: sign with the private key, verify with the public. */
+    public Builder signingKeys(KeyPair keys) {
+      this.signingKeys = notNull(keys, "signingKeys");
+      return this;
+    }
+
+    /** Verify RS* or ES* tokens made elsewhere; this ApoJwt then cannot create tokens. */
+    public Builder verificationKey(PublicKey key) {
+      this.verificationKey = notNull(key, "verificationKey");
+      return this;
+    }
+
+    /** How long access tokens are valid; default 15 minutes (apojwt's {@code exp_period}). */
+    public Builder expPeriod(Duration period) {
+      this.expPeriod = notNull(period, "expPeriod");
+      return this;
+    }
+
+    /** The issuer ({@code iss}) written into tokens and required of them; default "". */
+    public Builder issuer(String issuer) {
+      this.issuer = notNull(issuer, "issuer");
+      return this;
+    }
+
+    /** This service's audience names; a token must name at least one (apojwt's {@code server_audience}). */
+    public Builder serverAudience(String... audience) {
+      return serverAudience(Arrays.asList(notNull(audience, "serverAudience")));
+    }
+
+    /** This service's audience names; a token must name at least one. */
+    public Builder serverAudience(List<String> audience) {
+      notNull(audience, "serverAudience");
+      for (String a : audience) {
+        if (a == null || a.isBlank()) {
+          throw new IllegalArgumentException("serverAudience entries must be non-blank");
+        }
+      }
+      this.serverAudience = List.copyOf(audience);
+      return this;
+    }
+
+    /** A permission that passes every permission check (apojwt's {@code admin_permission}). */
+    public Builder adminPermission(String permission) {
+      notNull(permission, "adminPermission");
+      if (permission.isBlank()) {
+        throw new IllegalArgumentException("adminPermission must not be blank");
+      }
+      this.adminPermission = permission;
+      return this;
+    }
+
+    /** Where guards find access tokens (apojwt's {@code token_finder}). */
+    public Builder tokenFinder(TokenFinder finder) {
+      this.tokenFinder = notNull(finder, "tokenFinder");
+      return this;
+    }
+
+    /** Turns refused calls into your framework's errors (apojwt's {@code exception_handler}). */
+    public Builder exceptionHandler(ExceptionHandler handler) {
+      this.exceptionHandler = notNull(handler, "exceptionHandler");
+      return this;
+    }
+
+    /**
+     * Enables refresh tokens (apojwt's {@code config_refresh}): signed with {@code secret}
+     * (HMAC: the access algorithm when it is HMAC, else HS256), valid for {@code period}, found
+     * by {@code finder} (may be null when every {@code @Refresh} method has a
+     * {@code @BearerToken} parameter).
+     */
+    public Builder refresh(String secret, Duration period, TokenFinder finder) {
+      return refresh(utf8(secret, "refresh secret"), period, finder);
+    }
+
+    /** Enables refresh tokens; see {@link #refresh(String, Duration, TokenFinder)}. */
+    public Builder refresh(byte[] secret, Duration period, TokenFinder finder) {
+      this.refreshSecret = notNull(secret, "refresh secret").clone();
+      this.refreshPeriod = notNull(period, "refresh period");
+      this.refreshFinder = finder;
+      return this;
+    }
+
+    /** The clock for {@code iat}, {@code nbf}, {@code exp} and their checks; default UTC system clock. */
+    public Builder clock(Clock clock) {
+      this.clock = notNull(clock, "clock");
+      return this;
+    }
+
+    /** Allowed clock skew for {@code exp}, {@code nbf} and {@code iat}; default 0, at most 5 minutes. */
+    public Builder leeway(Duration leeway) {
+      this.leeway = notNull(leeway, "leeway");
+      return this;
+    }
+
+    /** Longer tokens are refused before any decoding; default 8192 characters. */
+    public Builder maxTokenLength(int length) {
+      this.maxTokenLength = length;
+      return this;
+    }
+
+    /** For reproducible tokens in tests: where the {@code jti} of new tokens comes from. */
+    Builder ids(Supplier<String> ids) {
+      this.ids = ids;
+      return this;
+    }
+
+    /**
+     * Checks the configuration and builds the ApoJwt.
+     *
+     * @throws IllegalArgumentException saying what to fix
+     */
+    public ApoJwt build() {
+      JwsAlgorithm alg = JwsAlgorithm.named(algorithm.toUpperCase(Locale.ROOT));
+      if (alg == null) {
+        throw new IllegalArgumentException(
+            "algorithm must be one of " + Arrays.toString(JwsAlgorithm.values()) + "; got "
+                + algorithm);
+      }
+      JwsKey accessKey = alg.family == JwsAlgorithm.Family.HMAC ? hmacKey(alg) : asymmetricKey(alg);
+      checkDurations();
+      if (maxTokenLength < 128 || maxTokenLength > 1 << 20) {
+        throw new IllegalArgumentException(
+            "maxTokenLength must be between 128 and 1048576 characters; got " + maxTokenLength);
+      }
+      JwsKey refreshKey = null;
+      if (refreshSecret != null) {
+        JwsAlgorithm refreshAlg = alg.family == JwsAlgorithm.Family.HMAC ? alg : JwsAlgorithm.HS256;
+        checkSecretLength(refreshSecret, refreshAlg, "refresh secret");
+        if (secret != null && Arrays.equals(secret, refreshSecret)) {
+          throw new IllegalArgumentException(
+              "the refresh secret must differ from the access secret, or a refresh token could be"
+                  + " checked with the access key");
+        }
+        refreshKey = JwsKey.hmac(refreshAlg, refreshSecret);
+      }
+      return new ApoJwt(this, accessKey, refreshKey);
+    }
+
+    private JwsKey hmacKey(JwsAlgorithm alg) {
+      if (signingKeys != null || verificationKey != null) {
+        throw new IllegalArgumentException(
+            alg + " is an HMAC algorithm: configure secret(...), not a key pair or public key");
+      }
+      if (secret == null) {
+        throw new IllegalArgumentException(alg + " needs secret(...): at least " + alg.size + " bytes");
+      }
+      checkSecretLength(secret, alg, "secret");
+      return JwsKey.hmac(alg, secret);
+    }
+
+    private static void checkSecretLength(byte[] secret, JwsAlgorithm alg, String what) {
+      if (secret.length < alg.size) {
+        throw new IllegalArgumentException(
+            "the "
+                + alg
+                + " "
+                + what
+                + " must be at least "
+                + alg.size
+                + " bytes (RFC 7518 3.2); it has "
+                + secret.length
+                + ". Generate one with: openssl rand -base64 "
+                + (alg.size * 3 / 2));
+      }
+    }
+
+    private JwsKey asymmetricKey(JwsAlgorithm alg) {
+      if (secret != null) {
+        throw new IllegalArgumentException(
+            alg + " signs with a key pair: configure signingKeys(KeyPair) or verificationKey(PublicKey),"
+                + " not secret(...)");
+      }
+      if (signingKeys != null && verificationKey != null) {
+        throw new IllegalArgumentException(
+            "configure either signingKeys(KeyPair) or verificationKey(PublicKey), not both");
+      }
+      PublicKey publicKey = signingKeys != null ? signingKeys.getPublic() : verificationKey;
+      PrivateKey privateKey = signingKeys != null ? signingKeys.getPrivate() : null;
+      if (publicKey == null) {
+        throw new IllegalArgumentException(
+            alg + " needs signingKeys(KeyPair) or, to verify only, verificationKey(PublicKey)");
+      }
+      if (alg.family == JwsAlgorithm.Family.RSA) {
+        if (!(publicKey instanceof RSAPublicKey)
+            || (privateKey != null && !(privateKey instanceof RSAPrivateKey))) {
+          throw new IllegalArgumentException(alg + " needs an RSA key");
+        }
+        int bits = ((RSAPublicKey) publicKey).getModulus().bitLength();
+        if (bits < 2048) {
+          throw new IllegalArgumentException(
+              alg + " needs an RSA key of at least 2048 bits (RFC 7518 3.3); this one has " + bits);
+        }
+      } else {
+        if (!(publicKey instanceof ECPublicKey)
+            || (privateKey != null && !(privateKey instanceof ECPrivateKey))) {
+          throw new IllegalArgumentException(alg + " needs an EC key");
+        }
+        if (!onCurve((ECPublicKey) publicKey, alg)) {
+          throw new IllegalArgumentException(
+              alg + " needs a key on curve " + curveName(alg) + " (RFC 7518 3.4)");
+        }
+      }
+      if (privateKey != null && !keysMatch(alg, publicKey, privateKey)) {
+        throw new IllegalArgumentException("the private key does not match the public key");
+      }
+      return JwsKey.asymmetric(alg, publicKey, privateKey);
+    }
+
+    private static String curveName(JwsAlgorithm alg) {
+      return alg == JwsAlgorithm.ES256 ? "P-256" : alg == JwsAlgorithm.ES384 ? "P-384" : "P-521";
+    }
+
+    private static boolean onCurve(ECPublicKey key, JwsAlgorithm alg) {
+      String stdName =
+          alg == JwsAlgorithm.ES256 ? "secp256r1" : alg == JwsAlgorithm.ES384 ? "secp384r1" : "secp521r1";
+      try {
+        AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC");
+        parameters.init(new ECGenParameterSpec(stdName));
+        ECParameterSpec expected = parameters.getParameterSpec(ECParameterSpec.class);
+        ECParameterSpec actual = key.getParams();
+        BigInteger expectedOrder = expected.getOrder();
+        return actual.getOrder().equals(expectedOrder)
+            && actual.getCurve().equals(expected.getCurve())
+            && actual.getGenerator().equals(expected.getGenerator());
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("this JDK does not know curve " + stdName, e);
+      }
+    }
+
+    /** Signs a probe with the private key and verifies it with the public key. */
+    private static boolean keysMatch(JwsAlgorithm alg, PublicKey publicKey, PrivateKey privateKey) {
+      byte[] probe = "apojwt key check".getBytes(StandardCharsets.US_ASCII);
+      try {
+        Signature signer = Signature.getInstance(alg.jcaName);
+        signer.initSign(privateKey);
+        signer.update(probe);
+        byte[] signature = signer.sign();
+        Signature verifier = Signature.getInstance(alg.jcaName);
+        verifier.initVerify(publicKey);
+        verifier.update(probe);
+        return verifier.verify(signature);
+      } catch (GeneralSecurityException e) {
+        throw new IllegalArgumentException("the key pair cannot be used with " + alg, e);
+      }
+    }
+
+    private void checkDurations() {
+      if (expPeriod.isNegative() || expPeriod.isZero() || expPeriod.getNano() != 0) {
+        throw new IllegalArgumentException(
+            "expPeriod must be a positive whole number of seconds; got " + expPeriod);
+      }
+      if (leeway.isNegative() || leeway.compareTo(MAX_LEEWAY) > 0 || leeway.getNano() != 0) {
+        throw new IllegalArgumentException(
+            "leeway must be whole seconds between 0 and 5 minutes (clock skew, not a grace period);"
+                + " got "
+                + leeway);
+      }
+      if (refreshSecret != null) {
+        if (refreshPeriod.isNegative() || refreshPeriod.isZero() || refreshPeriod.getNano() != 0) {
+          throw new IllegalArgumentException(
+              "the refresh period must be a positive whole number of seconds; got " + refreshPeriod);
+        }
+        if (expPeriod.compareTo(refreshPeriod) >= 0) {
+          throw new IllegalArgumentException(
+              "the access lifetime (expPeriod "
+                  + expPeriod
+                  + ") must be shorter than the refresh lifetime ("
+                  + refreshPeriod
+                  + ")");
+        }
+      }
+    }
+
+    private static byte[] utf8(String value, String what) {
+      return notNull(value, what).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static <T> T notNull(T value, String what) {
+      if (value == null) {
+        throw new IllegalArgumentException(what + " must not be null");
+      }
+      return value;
+    }
+  }
+}

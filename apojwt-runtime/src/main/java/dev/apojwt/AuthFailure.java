@@ -1,0 +1,109 @@
+package dev.apojwt;
+
+import java.util.Objects;
+
+/**
+ * Why a token was refused: an HTTP status (401 or 403), a {@link Reason}, a client-safe
+ * {@link #message() message} (apojwt's wording) and a developer-oriented {@link #detail()
+ * detail}. Neither text ever contains the token, a value taken from it, or a secret.
+ */
+public final class AuthFailure {
+
+  /** What went wrong. Each reason has a fixed HTTP status. */
+  public enum Reason {
+    /** No token was found (the finder or the bearer parameter gave null or blank). 401. */
+    MISSING_TOKEN(401),
+    /** The token is not a well-formed JWS compact token with valid JSON claims. 401. */
+    MALFORMED(401),
+    /** The header names another algorithm than the one this service is configured with. 401. */
+    BAD_ALGORITHM(401),
+    /** The signature does not match. 401. */
+    BAD_SIGNATURE(401),
+    /** {@code exp} has passed. 401. */
+    EXPIRED(401),
+    /** {@code nbf} or {@code iat} lies in the future. 401. */
+    NOT_YET_VALID(401),
+    /** {@code iss} is missing or not the configured issuer. 401. */
+    BAD_ISSUER(401),
+    /** {@code aud} does not name this service. 401. */
+    BAD_AUDIENCE(401),
+    /** A refresh token where an access token is required, or the reverse. 401. */
+    WRONG_TOKEN_KIND(401),
+    /** The token is valid but lacks the permissions the method requires. 403. */
+    FORBIDDEN(403);
+
+    private final int status;
+
+    Reason(int status) {
+      this.status = status;
+    }
+
+    /** The HTTP status for this reason: 401, or 403 for {@link #FORBIDDEN}. */
+    public int status() {
+      return status;
+    }
+  }
+
+  private final Reason reason;
+  private final String message;
+  private final String detail;
+
+  AuthFailure(Reason reason, String message, String detail) {
+    this.reason = Objects.requireNonNull(reason, "reason");
+    this.message = Objects.requireNonNull(message, "message");
+    this.detail = Objects.requireNonNull(detail, "detail");
+  }
+
+  /**
+   * A failure with the standard message of {@code reason} and the given detail; handy for
+   * testing an {@link ExceptionHandler}. The guards create their own.
+   */
+  public static AuthFailure of(Reason reason, String detail) {
+    return new AuthFailure(reason, Failures.standardMessage(reason), detail);
+  }
+
+  /** 401, or 403 for a missing permission. */
+  public int status() {
+    return reason.status();
+  }
+
+  public Reason reason() {
+    return reason;
+  }
+
+  /**
+   * The message for the client, in apojwt's words (for example "JWT signature has expired").
+   */
+  public String message() {
+    return message;
+  }
+
+  /**
+   * Which check failed, for logs (for example "claim 'exp' is missing"). Fixed text chosen by
+   * apojwt: it never echoes what the client sent.
+   */
+  public String detail() {
+    return detail;
+  }
+
+  /**
+   * The value of the {@code WWW-Authenticate} response header (RFC 6750 section 3): a bare
+   * {@code Bearer} challenge when no token was sent, {@code error="invalid_token"} for other
+   * 401s and {@code error="insufficient_scope"} for a 403.
+   */
+  public String wwwAuthenticate() {
+    switch (reason) {
+      case MISSING_TOKEN:
+        return "Bearer";
+      case FORBIDDEN:
+        return "Bearer error=\"insufficient_scope\", error_description=\"" + message + "\"";
+      default:
+        return "Bearer error=\"invalid_token\", error_description=\"" + message + "\"";
+    }
+  }
+
+  @Override
+  public String toString() {
+    return status() + " " + reason + ": " + message + " (" + detail + ")";
+  }
+}

@@ -1,0 +1,92 @@
+package dev.apojwt;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The registered and apojwt claims of one payload, read in a single strict pass. A claim of the
+ * wrong JSON type is refused, never coerced; unknown claims are validated as JSON and skipped.
+ */
+final class Claims {
+  /** Marks an absent NumericDate claim. */
+  static final long ABSENT = Long.MIN_VALUE;
+  /** 9999-12-31T23:59:59Z: later dates are refused as nonsense rather than risk overflow. */
+  static final long MAX_NUMERIC_DATE = 253_402_300_799L;
+
+  long exp = ABSENT;
+  long nbf = ABSENT;
+  long iat = ABSENT;
+  String iss;
+  /** The audience as a list, also when the token carries a single string; null when absent. */
+  List<String> aud;
+  String sub;
+  List<String> perms;
+  Map<String, Object> data;
+  String jti;
+
+  static Claims read(byte[] payload) throws IOException {
+    Claims claims = new Claims();
+    try (JsonParser parser = StrictJson.openObject(payload, "payload")) {
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String name = parser.currentName();
+        parser.nextToken();
+        switch (name) {
+          case "exp":
+            claims.exp = numericDate(parser, name);
+            break;
+          case "nbf":
+            claims.nbf = numericDate(parser, name);
+            break;
+          case "iat":
+            claims.iat = numericDate(parser, name);
+            break;
+          case "iss":
+            claims.iss = StrictJson.string(parser, name);
+            break;
+          case "aud":
+            claims.aud =
+                parser.currentToken() == JsonToken.VALUE_STRING
+                    ? List.of(parser.getText())
+                    : Collections.unmodifiableList(StrictJson.stringArray(parser, name));
+            break;
+          case "sub":
+            claims.sub = StrictJson.string(parser, name);
+            break;
+          case "perms":
+            claims.perms = StrictJson.stringArray(parser, name);
+            break;
+          case "data":
+            claims.data = StrictJson.object(parser, name);
+            break;
+          case "jti":
+            claims.jti = StrictJson.string(parser, name);
+            break;
+          default:
+            parser.skipChildren(); // still tokenised: syntax, depth and duplicates are checked
+        }
+      }
+      StrictJson.expectEnd(parser, "payload");
+    }
+    return claims;
+  }
+
+  /** RFC 7519 NumericDate, restricted to whole seconds in [0, 9999-12-31]. */
+  private static long numericDate(JsonParser parser, String claim) throws IOException {
+    if (parser.currentToken() != JsonToken.VALUE_NUMBER_INT) {
+      throw Failures.malformed("claim '" + claim + "' is not a whole number of seconds");
+    }
+    JsonParser.NumberType type = parser.getNumberType();
+    if (type != JsonParser.NumberType.INT && type != JsonParser.NumberType.LONG) {
+      throw Failures.malformed("claim '" + claim + "' is out of range");
+    }
+    long value = parser.getLongValue();
+    if (value < 0 || value > MAX_NUMERIC_DATE) {
+      throw Failures.malformed("claim '" + claim + "' is out of range");
+    }
+    return value;
+  }
+}

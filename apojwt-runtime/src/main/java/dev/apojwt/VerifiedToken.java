@@ -1,0 +1,123 @@
+package dev.apojwt;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A verified access token: signature, algorithm, expiry, issuer and audience have been checked.
+ * Immutable. Made by {@link ApoJwt#verify} and by generated guards, which pass it to a handler
+ * method that declares a parameter of this type.
+ */
+public final class VerifiedToken {
+  /** Below this many permissions a linear scan beats hashing. */
+  private static final int LINEAR_SCAN_LIMIT = 12;
+
+  private final String subject;
+  private final String[] permissionArray;
+  private final Set<String> permissions;
+  private final Set<String> permissionIndex;
+  private final Map<String, Object> data;
+  private final String issuer;
+  private final List<String> audience;
+  private final long issuedAt;
+  private final long notBefore;
+  private final long expiresAt;
+  private final String id;
+
+  VerifiedToken(Claims claims) {
+    this.subject = claims.sub;
+    LinkedHashSet<String> unique = new LinkedHashSet<>(claims.perms);
+    this.permissionArray = unique.toArray(new String[0]);
+    this.permissions = Collections.unmodifiableSet(unique);
+    this.permissionIndex =
+        permissionArray.length > LINEAR_SCAN_LIMIT ? new HashSet<>(unique) : null;
+    this.data = claims.data == null ? Map.of() : claims.data;
+    this.issuer = claims.iss;
+    this.audience = claims.aud == null ? List.of() : claims.aud;
+    this.issuedAt = claims.iat;
+    this.notBefore = claims.nbf;
+    this.expiresAt = claims.exp;
+    this.id = claims.jti;
+  }
+
+  /** The subject ({@code sub}); apojwt access tokens always carry one, possibly empty. */
+  public String subject() {
+    return subject;
+  }
+
+  /**
+   * The permissions written in the token ({@code perms}), in token order, without duplicates.
+   * No {@code @Implies} expansion and no admin rule: this is what the token says.
+   */
+  public Set<String> permissions() {
+    return permissions;
+  }
+
+  /** Whether {@code perms} lists {@code permission} exactly (no implication, no admin rule). */
+  public boolean hasPermission(String permission) {
+    if (permissionIndex != null) {
+      return permissionIndex.contains(permission);
+    }
+    for (String held : permissionArray) {
+      if (held.equals(permission)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The {@code data} claim: unmodifiable, empty when the token has none. */
+  public Map<String, Object> data() {
+    return data;
+  }
+
+  /** The issuer ({@code iss}), equal to the configured issuer. */
+  public String issuer() {
+    return issuer;
+  }
+
+  /** The audience ({@code aud}) as a list, empty when the token has none. */
+  public List<String> audience() {
+    return audience;
+  }
+
+  /** When the token was issued ({@code iat}), or null when it does not say. */
+  public Instant issuedAt() {
+    return instant(issuedAt);
+  }
+
+  /** When the token becomes valid ({@code nbf}), or null when it does not say. */
+  public Instant notBefore() {
+    return instant(notBefore);
+  }
+
+  /** When the token expires ({@code exp}); always present. */
+  public Instant expiresAt() {
+    return instant(expiresAt);
+  }
+
+  /** The token id ({@code jti}), or null when it has none (apojwt 1.7 tokens). */
+  public String id() {
+    return id;
+  }
+
+  static Instant instant(long epochSecond) {
+    return epochSecond == Claims.ABSENT ? null : Instant.ofEpochSecond(epochSecond);
+  }
+
+  @Override
+  public String toString() {
+    return "VerifiedToken[subject="
+        + subject
+        + ", permissions="
+        + permissions
+        + ", expiresAt="
+        + expiresAt()
+        + "]";
+  }
+}
