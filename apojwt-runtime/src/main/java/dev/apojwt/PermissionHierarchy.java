@@ -1,11 +1,13 @@
 package dev.apojwt;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -39,13 +41,51 @@ public final class PermissionHierarchy {
     Map<String, Set<String>> direct = new LinkedHashMap<>();
     implies.forEach(
         (permission, granted) -> {
-          direct.computeIfAbsent(checkName(permission), p -> new LinkedHashSet<>());
+          Set<String> own = direct.computeIfAbsent(checkName(permission), p -> new LinkedHashSet<>());
           for (String g : granted) {
-            direct.get(permission).add(checkName(g));
-            direct.computeIfAbsent(g, p -> new LinkedHashSet<>());
+            own.add(checkName(g));
           }
         });
+    // Implied permissions that are not declared themselves are still known (implying nothing).
+    for (Set<String> granted : List.copyOf(direct.values())) {
+      for (String g : granted) {
+        direct.computeIfAbsent(g, p -> new LinkedHashSet<>());
+      }
+    }
     return new PermissionHierarchy(close(direct));
+  }
+
+  /**
+   * Starts a hierarchy in declaration order; generated {@code <Catalog>Hierarchy} classes use it:
+   *
+   * <pre>{@code
+   * PermissionHierarchy.builder()
+   *     .permission("orders:admin", "orders:write", "orders:read")
+   *     .permission("orders:write", "orders:read")
+   *     .permission("orders:read")
+   *     .build();
+   * }</pre>
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link PermissionHierarchy} in declaration order. */
+  public static final class Builder {
+    private final Map<String, Collection<String>> implies = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    /** Declares {@code permission}, which implies {@code implied} (directly or transitively). */
+    public Builder permission(String permission, String... implied) {
+      implies.computeIfAbsent(checkName(permission), p -> new LinkedHashSet<>())
+          .addAll(Arrays.asList(implied));
+      return this;
+    }
+
+    public PermissionHierarchy build() {
+      return of(implies);
+    }
   }
 
   /** The union of several catalogs' hierarchies. */
