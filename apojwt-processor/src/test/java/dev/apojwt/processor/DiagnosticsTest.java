@@ -1146,7 +1146,10 @@ class DiagnosticsTest {
           "public interface Orders");
       assertThat(
               TestCompiler.generatedSourceNames(
-                  List.of(TestCompiler.locationOf(TokenRequired.class).getPath()), orders, more))
+                  List.of(TestCompiler.locationOf(TokenRequired.class).getPath()),
+                  new ApoJwtProcessor(),
+                  orders,
+                  more))
           .isEmpty();
     }
   }

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.annotation.processing.Processor;
 import javax.tools.FileObject;
 import javax.tools.ForwardingJavaFileManager;
 import javax.tools.JavaCompiler;
@@ -103,10 +104,12 @@ final class TestCompiler {
    * files only for successful compilations).
    */
   static List<String> generatedSourceNames(JavaFileObject... sources) {
-    return generatedSourceNames(List.of(System.getProperty("java.class.path")), sources);
+    return generatedSourceNames(
+        List.of(System.getProperty("java.class.path")), new ApoJwtProcessor(), sources);
   }
 
-  static List<String> generatedSourceNames(List<String> classPath, JavaFileObject... sources) {
+  static List<String> generatedSourceNames(
+      List<String> classPath, Processor processor, JavaFileObject... sources) {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     List<String> generated = new ArrayList<>();
     StandardJavaFileManager standard = javac.getStandardFileManager(null, null, null);
@@ -125,7 +128,7 @@ final class TestCompiler {
         List.of(LINT, "-classpath", String.join(File.pathSeparator, classPath));
     JavaCompiler.CompilationTask task =
         javac.getTask(new StringWriter(), inMemory, d -> {}, options, null, List.of(sources));
-    task.setProcessors(List.of(new ApoJwtProcessor()));
+    task.setProcessors(List.of(processor));
     task.call();
     return generated;
   }
