@@ -204,7 +204,7 @@ final class GuardWriter {
     for (PermissionCatalogModel catalog : catalogs) {
       parts.add(
           catalog.source == PermissionCatalogModel.Source.INLINE
-              ? RuntimeNames.hierarchyBuilder(catalog)
+              ? RuntimeNames.hierarchyBuilder(catalog, catalogs.size() == 1 ? 2 : 4)
               : CodeBlock.of("$T.$N", catalog.hierarchyClass, RuntimeNames.HIERARCHY_FIELD));
     }
     if (parts.size() == 1) {

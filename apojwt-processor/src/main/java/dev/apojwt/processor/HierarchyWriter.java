@@ -45,7 +45,7 @@ final class HierarchyWriter {
                 "The permissions of {@link $T}, each with everything it implies (resolved"
                     + " transitively).\n",
                 ClassName.get(catalog.catalog))
-            .initializer(RuntimeNames.hierarchyBuilder(catalog))
+            .initializer(RuntimeNames.hierarchyBuilder(catalog, 2))
             .build());
     type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     return JavaFile.builder(name.packageName(), type.build()).skipJavaLangImports(true).build();

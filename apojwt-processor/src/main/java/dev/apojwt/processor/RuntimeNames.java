@@ -37,11 +37,13 @@ final class RuntimeNames {
 
   /**
    * A {@code PermissionHierarchy.builder()} chain for {@code catalog}, one permission per line
-   * with everything it implies, transitively.
+   * with everything it implies, transitively; continuation lines {@code indents} levels in.
    */
-  static CodeBlock hierarchyBuilder(PermissionCatalogModel catalog) {
+  static CodeBlock hierarchyBuilder(PermissionCatalogModel catalog, int indents) {
     CodeBlock.Builder code = CodeBlock.builder().add("$T.builder()", PERMISSION_HIERARCHY);
-    code.indent().indent();
+    for (int i = 0; i < indents; i++) {
+      code.indent();
+    }
     for (PermissionCatalogModel.Permission permission : catalog.permissions) {
       List<CodeBlock> arguments = new ArrayList<>();
       arguments.add(CodeBlock.of("$S", permission.name()));
@@ -51,7 +53,9 @@ final class RuntimeNames {
       code.add("\n.permission($L)", CodeBlock.join(arguments, ", "));
     }
     code.add("\n.build()");
-    code.unindent().unindent();
+    for (int i = 0; i < indents; i++) {
+      code.unindent();
+    }
     return code.build();
   }
 }

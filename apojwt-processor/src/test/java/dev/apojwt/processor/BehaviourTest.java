@@ -17,9 +17,7 @@ import dev.apojwt.VerifiedRefresh;
 import dev.apojwt.VerifiedToken;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.TypeVariable;
 import java.time.Duration;
@@ -163,28 +161,20 @@ class BehaviourTest {
 
   // ------------------------------------------------------------------ helpers
 
-  /** A guard of {@code handler} around a fresh recorder. */
+  /** A guard of {@code com.example.<handler>} around {@code recorder}. */
   static final class Guarded {
     final Object guard;
     final Recorder recorder;
+    private final GuardHandle handle;
 
     Guarded(String handler, Recorder recorder, ApoJwt jwt) throws Throwable {
+      this.handle = new GuardHandle(loader, "com.example." + handler, recorder, jwt);
+      this.guard = handle.guard;
       this.recorder = recorder;
-      Class<?> type = loader.load("com.example." + handler);
-      Class<?> guardClass = loader.load("com.example.Guarded" + handler);
-      Constructor<?> constructor = guardClass.getConstructor(type, ApoJwt.class);
-      this.guard = unwrap(() -> constructor.newInstance(recorder.implementation(type), jwt));
     }
 
     Object call(String method, Object... arguments) throws Throwable {
-      Method target = null;
-      for (Method m : guard.getClass().getMethods()) {
-        if (m.getName().equals(method) && !Modifier.isStatic(m.getModifiers())) {
-          target = m;
-        }
-      }
-      Method found = target;
-      return unwrap(() -> found.invoke(guard, arguments));
+      return handle.call(method, arguments);
     }
   }
 
@@ -192,22 +182,8 @@ class BehaviourTest {
     return new Guarded("Orders", Recorder.create(), Tokens.jwt());
   }
 
-  @FunctionalInterface
-  interface Reflective {
-    Object run() throws ReflectiveOperationException;
-  }
-
-  static Object unwrap(Reflective call) throws Throwable {
-    try {
-      return call.run();
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
-    }
-  }
-
   static AccessTable accessTable(String handler) throws Throwable {
-    return (AccessTable)
-        unwrap(() -> loader.load("com.example.Guarded" + handler).getMethod("accessTable").invoke(null));
+    return GuardHandle.accessTable(loader, "com.example." + handler);
   }
 
   static AuthFailure.Reason refusal(Guarded guarded, String method, Object... arguments) {
@@ -647,7 +623,7 @@ class BehaviourTest {
       NullPointerException e =
           assertThrows(
               NullPointerException.class,
-              () -> unwrap(() -> constructor.newInstance(null, Tokens.jwt())));
+              () -> GuardHandle.unwrap(() -> constructor.newInstance(null, Tokens.jwt())));
       assertThat(e).hasMessageThat().isEqualTo("delegate");
     }
   }
