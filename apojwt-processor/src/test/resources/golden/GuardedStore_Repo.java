@@ -6,7 +6,6 @@ import dev.apojwt.ApoJwt;
 import dev.apojwt.VerifiedToken;
 import java.io.IOException;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 
@@ -38,11 +37,13 @@ public final class GuardedStore_Repo<T extends Comparable<T>> implements Store.R
 
   private static final AccessRule LEGACY = AccessRule.forMethod(HANDLER, "legacy()").token();
 
+  private static final AccessRule HANDLER_2 = AccessRule.forMethod(HANDLER, "handler()").token();
+
   private static final AccessRule PEEK = AccessRule.forMethod(HANDLER, "peek(java.lang.String)")
       .open();
 
   private static final AccessTable ACCESS_TABLE = AccessTable.of(HANDLER, FIND, SUM, SAVE, SAVE_2,
-      DELEGATE, SIZE, LEGACY, PEEK);
+      DELEGATE, SIZE, LEGACY, HANDLER_2, PEEK);
 
   private final Store.Repo<T> delegate;
 
@@ -55,8 +56,8 @@ public final class GuardedStore_Repo<T extends Comparable<T>> implements Store.R
    *     configuration that a method needs
    */
   public GuardedStore_Repo(Store.Repo<T> delegate, ApoJwt jwt) {
-    this.delegate = Objects.requireNonNull(delegate, "delegate");
-    this.jwt = Objects.requireNonNull(jwt, "jwt");
+    this.delegate = java.util.Objects.requireNonNull(delegate, "delegate");
+    this.jwt = java.util.Objects.requireNonNull(jwt, "jwt");
     jwt.requireSupport(ACCESS_TABLE);
   }
 
@@ -109,6 +110,12 @@ public final class GuardedStore_Repo<T extends Comparable<T>> implements Store.R
   public void legacy() {
     jwt.authorize(LEGACY, new Object[] {});
     delegate.legacy();
+  }
+
+  @Override
+  public String handler() {
+    jwt.authorize(HANDLER_2, new Object[] {});
+    return delegate.handler();
   }
 
   @Override

@@ -483,8 +483,13 @@ final class HandlerValidator {
       boolean ok = true;
       boolean bearerSeen = false;
       String methodName = Describe.method(method);
-      for (VariableElement parameter : method.getParameters()) {
-        Injection injection = injection(parameter, rule, methodName);
+      // Parameter types as seen from the handler: Base<M>'s M may be Map<String, Object> here.
+      List<? extends TypeMirror> types =
+          ((ExecutableType) HandlerValidator.this.types.asMemberOf(handlerType, method))
+              .getParameterTypes();
+      for (int i = 0; i < method.getParameters().size(); i++) {
+        VariableElement parameter = method.getParameters().get(i);
+        Injection injection = injection(parameter, types.get(i), rule, methodName);
         AnnotationMirror bearer = ApoAnnotation.find(parameter, ApoAnnotation.BEARER_TOKEN);
         if (bearer != null) {
           if (bearerSeen) {
@@ -500,7 +505,8 @@ final class HandlerValidator {
     }
 
     /** One parameter's injection, or null when it is wrong (reported). */
-    private Injection injection(VariableElement parameter, Rule rule, String methodName) {
+    private Injection injection(
+        VariableElement parameter, TypeMirror type, Rule rule, String methodName) {
       List<AnnotationMirror> found = new ArrayList<>();
       AnnotationMirror bearer = null;
       for (AnnotationMirror mirror : parameter.getAnnotationMirrors()) {
@@ -512,7 +518,6 @@ final class HandlerValidator {
         }
       }
       String name = parameter.getSimpleName().toString();
-      TypeMirror type = parameter.asType();
       Rule.Kind kind = rule == null ? null : rule.kind();
       if (found.size() > 1) {
         diagnostics.error(

@@ -955,6 +955,39 @@ class DiagnosticsTest {
     }
 
     @Test
+    void injectedTypesAreCheckedAsSeenFromTheHandler() {
+      JavaFileObject base =
+          source(
+              "com.example.Base",
+              "package com.example;",
+              "import dev.apojwt.annotation.*;",
+              "public interface Base<M> {",
+              "  String who(@TokenData M data);",
+              "}");
+      JavaFileObject good =
+          source(
+              "com.example.Good",
+              "package com.example;",
+              "import dev.apojwt.annotation.*;",
+              "@TokenRequired",
+              "public interface Good extends Base<java.util.Map<String, Object>> {}");
+      assertThat(compile(base, good)).succeededWithoutWarnings();
+      JavaFileObject bad =
+          source(
+              "com.example.Bad",
+              "package com.example;",
+              "import dev.apojwt.annotation.*;",
+              "@TokenRequired",
+              "public interface Bad extends Base<String> {}");
+      assertError(
+          compile(base, bad),
+          1,
+          "@TokenData needs a parameter that accepts Map<String, Object>, but data is String",
+          base,
+          "String who(");
+    }
+
+    @Test
     void twoInjectionsOnOneParameter() {
       assertParameterError(
           "@TokenRequired String mine(@TokenSubject @TokenData Object user);",

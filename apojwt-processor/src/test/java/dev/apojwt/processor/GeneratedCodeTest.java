@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,8 +92,22 @@ class GeneratedCodeTest {
           "    default int size() { return 0; }",
           "    @Deprecated",
           "    void legacy();",
+          "    String handler();", // its constant must not clash with HANDLER
+          "    final class Objects {", // nor may this hide java.util.Objects
+          "      private Objects() {}",
+          "    }",
           "  }",
           "}");
+
+  /** A deprecated handler: its guard is deprecated too, so using it warns but the guard not. */
+  static final JavaFileObject OLD =
+      source(
+          "com.example.Old",
+          "package com.example;",
+          "import dev.apojwt.annotation.*;",
+          "@Deprecated",
+          "@TokenRequired",
+          "public interface Old { String get(); }");
 
   /** Refresh, bearer tokens, CompletableFuture and a catalog from a nested class. */
   static final JavaFileObject SESSIONS =
@@ -116,7 +131,7 @@ class GeneratedCodeTest {
 
   @BeforeAll
   static void compile() {
-    compilation = TestCompiler.compile(PERMS, BILLING, ORDERS, STORE, SESSIONS);
+    compilation = TestCompiler.compile(PERMS, BILLING, ORDERS, STORE, SESSIONS, OLD);
   }
 
   static String golden(String name) throws IOException {
@@ -164,6 +179,12 @@ class GeneratedCodeTest {
   }
 
   @Test
+  void aDeprecatedHandlerGivesADeprecatedGuard() {
+    assertThat(TestCompiler.generatedSource(compilation, "com.example.GuardedOld"))
+        .contains("@Deprecated\npublic final class GuardedOld implements Old {");
+  }
+
+  @Test
   void goldenSessions() throws IOException {
     assertGolden("com.example.GuardedSessions", "GuardedSessions.java");
   }
@@ -190,6 +211,30 @@ class GeneratedCodeTest {
       assertThat(source).contains("public final class");
       assertThat(source).contains("@Generated(\"dev.apojwt.processor.ApoJwtProcessor\")");
     }
+  }
+
+  @Test
+  void originatingElementsAreTheInterfaceItsSuperinterfacesAndTheCatalogsItReads() {
+    OriginRecorder recorder = new OriginRecorder(new ApoJwtProcessor());
+    assertThat(
+            TestCompiler.javac()
+                .withProcessors(recorder)
+                .compile(PERMS, BILLING, ORDERS, STORE, SESSIONS))
+        .succeeded();
+    assertThat(recorder.origins)
+        .containsExactly(
+            "com.example.PermsHierarchy", List.of("com.example.Perms"),
+            "com.example.billing.Billing_PermsHierarchy", List.of("com.example.billing.Billing.Perms"),
+            "com.example.GuardedOrders",
+                List.of("com.example.Orders", "com.example.Perms", "com.example.billing.Billing.Perms"),
+            "com.example.store.GuardedStore_Readable", List.of("com.example.store.Store.Readable"),
+            "com.example.store.GuardedStore_Repo",
+                List.of("com.example.store.Store.Repo", "com.example.store.Store.Readable"),
+            "com.example.GuardedSessions",
+                List.of(
+                    "com.example.Sessions",
+                    "com.example.Perms",
+                    "com.example.billing.Billing.Perms"));
   }
 
   @Test
