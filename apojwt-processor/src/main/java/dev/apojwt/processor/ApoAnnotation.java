@@ -48,11 +48,6 @@ enum ApoAnnotation {
     this.category = category;
   }
 
-  /** Access rules, injections and {@code @BearerToken}: what belongs on handler interfaces only. */
-  boolean isHandlerAnnotation() {
-    return category != Category.CATALOG;
-  }
-
   static Set<String> qualifiedNames() {
     Set<String> names = new LinkedHashSet<>();
     for (ApoAnnotation a : values()) {

@@ -22,10 +22,6 @@ record Rule(Kind kind, List<String> permissions) {
     return new Rule(kind, List.of());
   }
 
-  boolean needsAccessToken() {
-    return kind == Kind.TOKEN || kind == Kind.ALL_OF || kind == Kind.ANY_OF;
-  }
-
   boolean checksPermissions() {
     return kind == Kind.ALL_OF || kind == Kind.ANY_OF;
   }

@@ -9,7 +9,6 @@ import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.IntersectionType;
-import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.Types;
@@ -99,9 +98,5 @@ final class TypeSupport {
       }
     }
     return null;
-  }
-
-  static boolean isKind(TypeMirror type, TypeKind kind) {
-    return type != null && type.getKind() == kind;
   }
 }
