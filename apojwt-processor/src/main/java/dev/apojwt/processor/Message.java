@@ -86,6 +86,9 @@ enum Message {
   INTERFACE_IN_PRIVATE_TYPE(
       "handler interface %s is nested in private type %s, so no guard can implement it: make %s"
           + " package-private or public"),
+  SEALED_INTERFACE(
+      "handler interface %s is sealed, so no guard can implement it: add %s to its permits"
+          + " clause, or do not seal it"),
   LOCAL_INTERFACE(
       "handler interface %s is local, so no guard can implement it: make it a top-level or member"
           + " interface"),

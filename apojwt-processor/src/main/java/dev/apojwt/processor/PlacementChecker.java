@@ -5,8 +5,10 @@ import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeMirror;
 
 /**
  * Where apojwt annotations may stand. Access rules and injections belong on handler interfaces,
@@ -117,9 +119,21 @@ final class PlacementChecker {
     }
   }
 
+  /** Whether a sealed interface lists its guard (which javac may not have seen yet). */
+  private static boolean permitsGuard(TypeElement handler) {
+    String guard = HandlerModel.guardNameOf(handler).simpleName();
+    for (TypeMirror permitted : handler.getPermittedSubclasses()) {
+      String name = permitted.toString();
+      if (name.equals(guard) || name.endsWith("." + guard)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
-   * A guard must be able to implement the handler interface: it may not be private, local, or
-   * nested in a private or local type.
+   * A guard must be able to implement the handler interface: it may not be private, local,
+   * nested in a private or local type, or sealed without permitting the guard.
    */
   static void checkAccessible(TypeElement handler, Diagnostics diagnostics) {
     List<AnnotationMirror> rules = ApoAnnotation.rules(handler);
@@ -131,6 +145,11 @@ final class PlacementChecker {
     }
     if (ElementSupport.isPrivate(handler)) {
       diagnostics.error(handler, at, Message.PRIVATE_INTERFACE, name);
+      return;
+    }
+    if (handler.getModifiers().contains(Modifier.SEALED) && !permitsGuard(handler)) {
+      String guard = HandlerModel.guardNameOf(handler).simpleName();
+      diagnostics.error(handler, at, Message.SEALED_INTERFACE, name, guard);
       return;
     }
     for (TypeElement outer = ElementSupport.enclosingType(handler);

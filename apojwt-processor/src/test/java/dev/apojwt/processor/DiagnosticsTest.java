@@ -786,6 +786,40 @@ class DiagnosticsTest {
     }
 
     @Test
+    void sealedInterfaceThatDoesNotPermitItsGuard() {
+      JavaFileObject orders =
+          source(
+              "com.example.Orders",
+              "package com.example;",
+              "import dev.apojwt.annotation.*;",
+              "@TokenRequired",
+              "public sealed interface Orders permits OrdersImpl { String list(); }",
+              "final class OrdersImpl implements Orders { public String list() { return \"\"; } }");
+      assertError(
+          compile(orders),
+          1,
+          "handler interface Orders is sealed, so no guard can implement it: add GuardedOrders to"
+              + " its permits clause, or do not seal it",
+          orders,
+          "@TokenRequired");
+    }
+
+    @Test
+    void sealedInterfaceThatPermitsItsGuard() {
+      JavaFileObject orders =
+          source(
+              "com.example.Orders",
+              "package com.example;",
+              "import dev.apojwt.annotation.*;",
+              "@TokenRequired",
+              "public sealed interface Orders permits OrdersImpl, GuardedOrders {",
+              "  String list();",
+              "}",
+              "final class OrdersImpl implements Orders { public String list() { return \"\"; } }");
+      assertThat(compile(orders)).succeededWithoutWarnings();
+    }
+
+    @Test
     void localInterfacesAreInvisibleToProcessors() {
       // JSR 269 shows processors no local types, so no guard can exist for one (and code that
       // names Guarded<Local> does not compile): nothing runs unguarded.
