@@ -15,7 +15,9 @@ final class AnnotationValues {
 
   private AnnotationValues() {}
 
-  /** One String of an annotation member; {@code string} is null when javac could not attribute it. */
+  /**
+   * One String of an annotation member; {@code string} is null when javac could not attribute it.
+   */
   record Entry(AnnotationValue value, String string) {
     boolean erroneous() {
       return string == null;
@@ -34,8 +36,8 @@ final class AnnotationValues {
   }
 
   /**
-   * The strings of member {@code name} (a String[] member; a single value counts as one),
-   * each with its own {@link AnnotationValue}; empty when the member is not written.
+   * The strings of member {@code name} (a String[] member; a single value counts as one), each with
+   * its own {@link AnnotationValue}; empty when the member is not written.
    */
   static List<Entry> strings(AnnotationMirror mirror, String name) {
     AnnotationValue member = member(mirror, name);

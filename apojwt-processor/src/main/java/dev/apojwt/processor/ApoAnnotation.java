@@ -37,6 +37,7 @@ enum ApoAnnotation {
   static final String PACKAGE = "dev.apojwt.annotation";
 
   final String qualifiedName;
+
   /** How messages name it, e.g. {@code @TokenRequired}. */
   final String display;
 

@@ -19,15 +19,15 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
 /**
- * The apojwt annotation processor: checks the access rules of handler interfaces at compile
- * time and generates {@code Guarded<Interface>} for each, plus {@code <Catalog>Hierarchy} for
- * each {@code @PermissionCatalog}.
+ * The apojwt annotation processor: checks the access rules of handler interfaces at compile time
+ * and generates {@code Guarded<Interface>} for each, plus {@code <Catalog>Hierarchy} for each
+ * {@code @PermissionCatalog}.
  *
- * <p>Each round it reads the catalogs first (this round's, and those named with
- * {@code -Aapojwt.catalog} once), then validates and writes every handler interface on its own:
- * one broken interface never keeps another from being generated, and nothing here ever throws
- * into javac. An interface whose signatures still use a type that cannot be resolved is
- * deferred to the next round (another processor may generate that type).
+ * <p>Each round it reads the catalogs first (this round's, and those named with {@code
+ * -Aapojwt.catalog} once), then validates and writes every handler interface on its own: one broken
+ * interface never keeps another from being generated, and nothing here ever throws into javac. An
+ * interface whose signatures still use a type that cannot be resolved is deferred to the next round
+ * (another processor may generate that type).
  */
 @AutoService(Processor.class)
 public final class ApoJwtProcessor extends AbstractProcessor {
@@ -50,6 +50,7 @@ public final class ApoJwtProcessor extends AbstractProcessor {
 
   /** Handler interfaces waiting for a later round, by qualified name. */
   private final Map<String, HandlerValidator.Unresolved> deferred = new LinkedHashMap<>();
+
   /** Handler interfaces already generated or rejected. */
   private final Set<String> done = new LinkedHashSet<>();
 
@@ -74,8 +75,7 @@ public final class ApoJwtProcessor extends AbstractProcessor {
     catalogReader = new CatalogReader(reporter);
     placement = new PlacementChecker(reporter);
     validator =
-        new HandlerValidator(
-            elements, processingEnv.getTypeUtils(), reporter, catalogs, placement);
+        new HandlerValidator(elements, processingEnv.getTypeUtils(), reporter, catalogs, placement);
     guardWriter = new GuardWriter(elements);
     hierarchyWriter = new HierarchyWriter(elements);
   }
@@ -131,9 +131,7 @@ public final class ApoJwtProcessor extends AbstractProcessor {
       if (element instanceof TypeElement) {
         TypeElement catalog = (TypeElement) element;
         guarded(
-            catalog,
-            "catalog",
-            () -> addCatalog(catalog, PermissionCatalogModel.Source.GENERATED));
+            catalog, "catalog", () -> addCatalog(catalog, PermissionCatalogModel.Source.GENERATED));
       }
     }
     if (!optionCatalogsRead) {
@@ -154,7 +152,8 @@ public final class ApoJwtProcessor extends AbstractProcessor {
         continue;
       }
       for (Element element : annotated.get(rule)) {
-        Element type = element instanceof ExecutableElement ? element.getEnclosingElement() : element;
+        Element type =
+            element instanceof ExecutableElement ? element.getEnclosingElement() : element;
         if (ElementSupport.isInterface(type)) {
           TypeElement handler = (TypeElement) type;
           String key = handler.getQualifiedName().toString();
@@ -264,8 +263,8 @@ public final class ApoJwtProcessor extends AbstractProcessor {
   }
 
   /**
-   * At the end, an interface still waiting for a type is an error, unless javac has reported
-   * errors already (then the missing type is surely among them).
+   * At the end, an interface still waiting for a type is an error, unless javac has reported errors
+   * already (then the missing type is surely among them).
    */
   private void reportDeferred(RoundEnvironment roundEnv) {
     if (!roundEnv.errorRaised()) {
@@ -273,7 +272,9 @@ public final class ApoJwtProcessor extends AbstractProcessor {
         TypeElement handler = elements.getTypeElement(entry.getKey());
         HandlerValidator.Unresolved unresolved = entry.getValue();
         String guard =
-            handler == null ? "Guarded" + entry.getKey() : HandlerModel.guardNameOf(handler).simpleName();
+            handler == null
+                ? "Guarded" + entry.getKey()
+                : HandlerModel.guardNameOf(handler).simpleName();
         String text = Message.UNRESOLVED.format(guard, unresolved.where(), unresolved.what());
         if (handler == null) {
           reporter.error(text);

@@ -48,8 +48,7 @@ final class CatalogReader {
       return null;
     }
     if (ElementSupport.isLocal(catalog)) {
-      diagnostics.error(
-          catalog, annotation, Message.CATALOG_NOT_MEMBER, catalog.getSimpleName());
+      diagnostics.error(catalog, annotation, Message.CATALOG_NOT_MEMBER, catalog.getSimpleName());
       return null;
     }
 
@@ -202,8 +201,8 @@ final class CatalogReader {
   }
 
   /**
-   * The shortest path from {@code start} back to itself within its component, as names from
-   * start to start; null when there is none.
+   * The shortest path from {@code start} back to itself within its component, as names from start
+   * to start; null when there is none.
    */
   private static List<String> shortestCycle(
       Permission start, Map<String, Permission> byName, Map<String, Integer> component) {

@@ -76,8 +76,8 @@ final class ElementSupport {
   }
 
   /**
-   * Whether {@code method} has the signature of one of Object's public non-final methods that
-   * an interface may redeclare: equals(Object), hashCode(), toString().
+   * Whether {@code method} has the signature of one of Object's public non-final methods that an
+   * interface may redeclare: equals(Object), hashCode(), toString().
    */
   static boolean isObjectMethod(ExecutableElement method) {
     String name = method.getSimpleName().toString();

@@ -155,8 +155,8 @@ final class GuardWriter {
   // ------------------------------------------------------------------ constants
 
   /**
-   * UPPER_SNAKE of each method name, unique among the fields and every parameter name of the
-   * guard (a parameter must never shadow the constant its method uses).
+   * UPPER_SNAKE of each method name, unique among the fields and every parameter name of the guard
+   * (a parameter must never shadow the constant its method uses).
    */
   private static Map<MethodModel, String> constantNames(HandlerModel model) {
     Set<String> taken = new HashSet<>(List.of(HANDLER, PERMISSIONS, ACCESS_TABLE));
@@ -177,7 +177,9 @@ final class GuardWriter {
     return names;
   }
 
-  /** {@code getById} gives {@code GET_BY_ID}; {@code parseURLQuick} gives {@code PARSE_URL_QUICK}. */
+  /**
+   * {@code getById} gives {@code GET_BY_ID}; {@code parseURLQuick} gives {@code PARSE_URL_QUICK}.
+   */
   static String upperSnake(String name) {
     StringBuilder out = new StringBuilder(name.length() + 8);
     for (int i = 0; i < name.length(); i++) {
@@ -262,7 +264,8 @@ final class GuardWriter {
     }
     Set<String> names = new HashSet<>();
     for (Parameter parameter : method.parameters()) {
-      spec.addParameter(ParameterSpec.builder(TypeName.get(parameter.type()), parameter.name()).build());
+      spec.addParameter(
+          ParameterSpec.builder(TypeName.get(parameter.type()), parameter.name()).build());
       names.add(parameter.name());
     }
     if (method.method().isVarArgs()) {
@@ -309,7 +312,8 @@ final class GuardWriter {
     if (kind != Rule.Kind.PUBLIC) {
       boolean isRefresh = kind == Rule.Kind.REFRESH;
       boolean keep = isRefresh ? method.injectsRefreshToken() : method.injectsAccessToken();
-      ClassName verifiedType = isRefresh ? RuntimeNames.VERIFIED_REFRESH : RuntimeNames.VERIFIED_TOKEN;
+      ClassName verifiedType =
+          isRefresh ? RuntimeNames.VERIFIED_REFRESH : RuntimeNames.VERIFIED_TOKEN;
       String local = isRefresh ? refresh : token;
       CodeBlock check =
           CodeBlock.of(
@@ -355,8 +359,7 @@ final class GuardWriter {
       MethodModel method, String delegate, List<CodeBlock> arguments) {
     List<? extends TypeVariable> variables = method.type().getTypeVariables();
     if (variables.isEmpty()) {
-      return CodeBlock.of(
-          "$L.$N($L)", delegate, method.name(), CodeBlock.join(arguments, ", "));
+      return CodeBlock.of("$L.$N($L)", delegate, method.name(), CodeBlock.join(arguments, ", "));
     }
     List<CodeBlock> typeArguments = new ArrayList<>();
     for (TypeVariable variable : variables) {

@@ -188,6 +188,7 @@ final class HandlerValidator {
     private final DeclaredType handlerType;
     private final Diagnostics diagnostics;
     private final Map<Element, RuleRead> rules = new HashMap<>();
+
     /** An annotation value javac could not attribute: it reports that itself. */
     private boolean erroneousValue;
 
@@ -337,17 +338,15 @@ final class HandlerValidator {
           parameters,
           bearer,
           asyncKind(type.getReturnType()),
-          group.size() == 1
-              ? List.copyOf(type.getThrownTypes())
-              : commonThrows(handlerType, group),
+          group.size() == 1 ? List.copyOf(type.getThrownTypes()) : commonThrows(handlerType, group),
           elements.isDeprecated(method));
     }
 
     // ---------------------------------------------------------------- rules
 
     /**
-     * The method's own rule; else the default of the interface that declares it; else the
-     * default of the handler interface. None is error 1.
+     * The method's own rule; else the default of the interface that declares it; else the default
+     * of the handler interface. None is error 1.
      */
     private RuleRead ruleFor(ExecutableElement method, RuleRead handlerDefault) {
       RuleRead own = ruleOf(method, false);
@@ -418,10 +417,7 @@ final class HandlerValidator {
       List<Entry> anyOf = AnnotationValues.strings(mirror, "anyOf");
       if (!allOf.isEmpty() && !anyOf.isEmpty()) {
         diagnostics.error(
-            element,
-            mirror,
-            AnnotationValues.member(mirror, "anyOf"),
-            Message.PERMISSIONS_BOTH);
+            element, mirror, AnnotationValues.member(mirror, "anyOf"), Message.PERMISSIONS_BOTH);
         return RuleRead.BROKEN;
       }
       if (allOf.isEmpty() && anyOf.isEmpty()) {
@@ -475,8 +471,8 @@ final class HandlerValidator {
     // ---------------------------------------------------------------- parameters
 
     /**
-     * What the guard passes for each parameter of {@code method} under {@code rule} (null when
-     * the rule is broken: then only the rule-independent checks run). Null when any is wrong.
+     * What the guard passes for each parameter of {@code method} under {@code rule} (null when the
+     * rule is broken: then only the rule-independent checks run). Null when any is wrong.
      */
     private List<Injection> injections(ExecutableElement method, Rule rule) {
       List<Injection> injections = new ArrayList<>();
@@ -645,8 +641,8 @@ final class HandlerValidator {
   }
 
   /**
-   * Of override-equivalent methods inherited together, the one whose return type (as a member
-   * of {@code owner}) is a subtype of all the others' (the one the guard must implement).
+   * Of override-equivalent methods inherited together, the one whose return type (as a member of
+   * {@code owner}) is a subtype of all the others' (the one the guard must implement).
    */
   private ExecutableElement mostSpecific(DeclaredType owner, List<ExecutableElement> group) {
     for (ExecutableElement candidate : group) {
@@ -672,8 +668,8 @@ final class HandlerValidator {
   }
 
   /**
-   * What a method implementing all of {@code group} may throw: each checked exception that
-   * every one of them allows.
+   * What a method implementing all of {@code group} may throw: each checked exception that every
+   * one of them allows.
    */
   private List<TypeMirror> commonThrows(DeclaredType owner, List<ExecutableElement> group) {
     List<TypeMirror> common = new ArrayList<>();

@@ -11,8 +11,8 @@ import javax.lang.model.util.Elements;
 
 /**
  * Writes {@code <Catalog>Hierarchy}: the catalog's {@code @Implies} resolved at compile time.
- * Guards read its {@code HIERARCHY} when they are loaded, so recompiling only the catalog
- * changes what every existing guard accepts (no permission set is inlined into a guard).
+ * Guards read its {@code HIERARCHY} when they are loaded, so recompiling only the catalog changes
+ * what every existing guard accepts (no permission set is inlined into a guard).
  */
 final class HierarchyWriter {
   private final Elements elements;

@@ -1,8 +1,8 @@
 package dev.apojwt.processor;
 
 /**
- * Every diagnostic this processor reports, in one place. Each says what is wrong and how to fix
- * it. Arguments are filled in with {@link String#format}.
+ * Every diagnostic this processor reports, in one place. Each says what is wrong and how to fix it.
+ * Arguments are filled in with {@link String#format}.
  */
 enum Message {
   // 1. no access rule
@@ -35,8 +35,7 @@ enum Message {
           + " (it must hold at least one), not both"),
   PERMISSION_BLANK(
       "a permission name must not be blank: write the permission, e.g. \"orders:read\""),
-  PERMISSION_PADDED(
-      "permission \"%s\" has leading or trailing whitespace: write \"%s\""),
+  PERMISSION_PADDED("permission \"%s\" has leading or trailing whitespace: write \"%s\""),
   PERMISSION_DUPLICATE("permission \"%s\" is listed twice: remove the duplicate"),
 
   // 4. unknown permission
@@ -53,8 +52,7 @@ enum Message {
       "%s is not a compile-time constant String: initialise a catalog permission with a string"
           + " literal or a constant expression"),
   CATALOG_BLANK("%s is blank: a permission name must not be blank; write e.g. \"orders:read\""),
-  CATALOG_PADDED(
-      "%s has leading or trailing whitespace (\"%s\"): write \"%s\""),
+  CATALOG_PADDED("%s has leading or trailing whitespace (\"%s\"): write \"%s\""),
   CATALOG_DUPLICATE(
       "%s has the same value \"%s\" as %s: declare each permission once; remove one or change its"
           + " value"),
@@ -118,8 +116,7 @@ enum Message {
   TWO_BEARER_TOKENS(
       "%s has more than one @BearerToken parameter: keep one, on the parameter that carries the"
           + " token"),
-  BEARER_NOT_STRING(
-      "@BearerToken needs a String parameter, but %s is %s: declare it as String"),
+  BEARER_NOT_STRING("@BearerToken needs a String parameter, but %s is %s: declare it as String"),
   BEARER_WITH_INJECTION(
       "@BearerToken parameter %s also has %s: the token parameter is passed on unchanged; put %s"
           + " on a separate parameter"),

@@ -26,12 +26,16 @@ final class PermissionCatalogModel {
 
   final TypeElement catalog;
   final Source source;
+
   /** {@code PermsHierarchy}, beside the catalog. */
   final ClassName hierarchyClass;
+
   /** Declaration order. */
   final List<Permission> permissions;
+
   /** Each permission's implied permissions, transitively, nearest first, without itself. */
   final Map<String, List<String>> closure;
+
   /** False when the catalog had an error: then nothing that reads it is generated. */
   final boolean valid;
 
@@ -64,7 +68,6 @@ final class PermissionCatalogModel {
   /** {@code com.example.PermsHierarchy}; {@code Outer.Perms} gives {@code Outer_PermsHierarchy}. */
   static ClassName hierarchyClassOf(TypeElement catalog) {
     ClassName name = ClassName.get(catalog);
-    return ClassName.get(
-        name.packageName(), String.join("_", name.simpleNames()) + "Hierarchy");
+    return ClassName.get(name.packageName(), String.join("_", name.simpleNames()) + "Hierarchy");
   }
 }

@@ -12,8 +12,8 @@ import javax.lang.model.type.TypeMirror;
 
 /**
  * Where apojwt annotations may stand. Access rules and injections belong on handler interfaces,
- * their guardable methods and those methods' parameters; anywhere else they would protect
- * nothing, so each is an error on the annotation.
+ * their guardable methods and those methods' parameters; anywhere else they would protect nothing,
+ * so each is an error on the annotation.
  */
 final class PlacementChecker {
   private final Reporter reporter;
@@ -48,8 +48,8 @@ final class PlacementChecker {
   }
 
   /**
-   * The annotations of {@code annotated} (the method itself or one of its parameters) must not
-   * be on a member of a class, enum or record, nor on a method that is never guarded.
+   * The annotations of {@code annotated} (the method itself or one of its parameters) must not be
+   * on a member of a class, enum or record, nor on a method that is never guarded.
    */
   private void checkMember(ExecutableElement method, Element annotated, Diagnostics diagnostics) {
     TypeElement owner = ElementSupport.enclosingType(method);
@@ -73,18 +73,14 @@ final class PlacementChecker {
     if (problem != null) {
       for (AnnotationMirror mirror : mirrors) {
         diagnostics.error(
-            annotated,
-            mirror,
-            problem,
-            ApoAnnotation.of(mirror).display,
-            Describe.method(method));
+            annotated, mirror, problem, ApoAnnotation.of(mirror).display, Describe.method(method));
       }
     }
   }
 
   /**
-   * Checks the interface method {@code method} and its parameters for annotations on a method
-   * that is never guarded (static, private, equals/hashCode/toString).
+   * Checks the interface method {@code method} and its parameters for annotations on a method that
+   * is never guarded (static, private, equals/hashCode/toString).
    */
   void checkInterfaceMethod(ExecutableElement method, Diagnostics diagnostics) {
     if (unguardedMethodProblem(method) == null) {
@@ -132,8 +128,8 @@ final class PlacementChecker {
   }
 
   /**
-   * A guard must be able to implement the handler interface: it may not be private, local,
-   * nested in a private or local type, or sealed without permitting the guard.
+   * A guard must be able to implement the handler interface: it may not be private, local, nested
+   * in a private or local type, or sealed without permitting the guard.
    */
   static void checkAccessible(TypeElement handler, Diagnostics diagnostics) {
     List<AnnotationMirror> rules = ApoAnnotation.rules(handler);

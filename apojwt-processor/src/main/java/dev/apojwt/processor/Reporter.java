@@ -12,18 +12,20 @@ import javax.tools.Diagnostic;
 
 /**
  * Reports errors through the {@link Messager}, each problem once per compilation (the same
- * inherited method may be checked for several handler interfaces), and each on the element that
- * has it. An element that javac read from a class file has no source position: its problem is
- * reported on the element being processed instead, naming where it is.
+ * inherited method may be checked for several handler interfaces), and each on the element that has
+ * it. An element that javac read from a class file has no source position: its problem is reported
+ * on the element being processed instead, naming where it is.
  */
 final class Reporter {
   private final Messager messager;
+
   /** Qualified names of the top-level types of this compilation (its root elements). */
   private final Set<String> compilationTypes = new HashSet<>();
 
   private final Set<Key> reported = new HashSet<>();
 
-  private record Key(Element element, AnnotationMirror mirror, AnnotationValue value, String text) {}
+  private record Key(
+      Element element, AnnotationMirror mirror, AnnotationValue value, String text) {}
 
   Reporter(Messager messager) {
     this.messager = messager;

@@ -20,6 +20,7 @@ final class RuntimeNames {
 
   static final String GENERATED = "javax.annotation.processing.Generated";
   static final String PROCESSOR = "dev.apojwt.processor.ApoJwtProcessor";
+
   /** The field of a generated {@code <Catalog>Hierarchy} class. */
   static final String HIERARCHY_FIELD = "HIERARCHY";
 
@@ -36,8 +37,8 @@ final class RuntimeNames {
   }
 
   /**
-   * A {@code PermissionHierarchy.builder()} chain for {@code catalog}, one permission per line
-   * with everything it implies, transitively; continuation lines {@code indents} levels in.
+   * A {@code PermissionHierarchy.builder()} chain for {@code catalog}, one permission per line with
+   * everything it implies, transitively; continuation lines {@code indents} levels in.
    */
   static CodeBlock hierarchyBuilder(PermissionCatalogModel catalog, int indents) {
     CodeBlock.Builder code = CodeBlock.builder().add("$T.builder()", PERMISSION_HIERARCHY);

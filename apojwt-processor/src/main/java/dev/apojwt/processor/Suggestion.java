@@ -2,8 +2,8 @@ package dev.apojwt.processor;
 
 /**
  * "Did you mean" for misspelled permission names: the closest known name by optimal string
- * alignment distance (Damerau-Levenshtein with adjacent transpositions), if it is close enough
- * to be a plausible typo.
+ * alignment distance (Damerau-Levenshtein with adjacent transpositions), if it is close enough to
+ * be a plausible typo.
  */
 final class Suggestion {
   private Suggestion() {}
@@ -53,8 +53,7 @@ final class Suggestion {
       int rowMinimum = current[0];
       for (int j = 1; j <= m; j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        int d =
-            Math.min(Math.min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+        int d = Math.min(Math.min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
         if (i > 1
             && j > 1
             && a.charAt(i - 1) == b.charAt(j - 2)

@@ -35,9 +35,9 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * Guards compiled in memory and called with real tokens from the real runtime: whatever is
- * wrong with the token, the implementation is not called; whatever is right, it is called with
- * the injected values.
+ * Guards compiled in memory and called with real tokens from the real runtime: whatever is wrong
+ * with the token, the implementation is not called; whatever is right, it is called with the
+ * injected values.
  */
 class BehaviourTest {
 
@@ -458,8 +458,7 @@ class BehaviourTest {
               orders.call("future", Request.bearer(Tokens.access("u", "orders:read")));
       assertThat(future.isCompletedExceptionally()).isTrue();
       CompletionException e = assertThrows(CompletionException.class, future::join);
-      assertThat(((ApoJwtException) e.getCause()).reason())
-          .isEqualTo(AuthFailure.Reason.FORBIDDEN);
+      assertThat(((ApoJwtException) e.getCause()).reason()).isEqualTo(AuthFailure.Reason.FORBIDDEN);
       assertThat(orders.recorder.calls).isEmpty();
     }
 
@@ -512,8 +511,14 @@ class BehaviourTest {
       assertThat(((ParameterizedType) guard.getGenericInterfaces()[0]).getActualTypeArguments())
           .asList()
           .containsExactly(parameters[0]);
-      Guarded repo = new Guarded("Repo", Recorder.create().answer("find", args -> "found"), Tokens.jwt());
-      assertThat(refusal(new Guarded("Repo", Recorder.create(), Tokens.jwt()), "find", Request.anonymous(), "1"))
+      Guarded repo =
+          new Guarded("Repo", Recorder.create().answer("find", args -> "found"), Tokens.jwt());
+      assertThat(
+              refusal(
+                  new Guarded("Repo", Recorder.create(), Tokens.jwt()),
+                  "find",
+                  Request.anonymous(),
+                  "1"))
           .isEqualTo(AuthFailure.Reason.MISSING_TOKEN);
       assertThat(repo.call("find", Request.bearer(Tokens.access("u")), "1")).isEqualTo("found");
     }
@@ -579,13 +584,13 @@ class BehaviourTest {
       ApoJwt jwt =
           Tokens.builder(Tokens.NOW)
               .exceptionHandler(
-                  (failure, call) -> new HttpError(failure.status(), call.method() + ": " + failure.reason()))
+                  (failure, call) ->
+                      new HttpError(failure.status(), call.method() + ": " + failure.reason()))
               .build();
       Guarded orders = new Guarded("Orders", Recorder.create(), jwt);
       HttpError e =
           assertThrows(
-              HttpError.class,
-              () -> orders.call("get", Request.bearer(Tokens.access("u")), "o-1"));
+              HttpError.class, () -> orders.call("get", Request.bearer(Tokens.access("u")), "o-1"));
       assertThat(e.status).isEqualTo(403);
       assertThat(e).hasMessageThat().isEqualTo("get: FORBIDDEN");
       assertThat(orders.recorder.calls).isEmpty();
@@ -668,8 +673,7 @@ class BehaviourTest {
       assertThat(get.kind()).isEqualTo(AccessRule.Kind.ALL_OF);
       assertThat(get.permissions()).containsExactly("orders:read");
       assertThat(get.accepted())
-          .containsExactly(
-              "orders:read", Set.of("orders:read", "orders:write", "orders:admin"));
+          .containsExactly("orders:read", Set.of("orders:read", "orders:write", "orders:admin"));
 
       AccessRule either = table.rule("either(dev.apojwt.processor.Request)").get();
       assertThat(either.kind()).isEqualTo(AccessRule.Kind.ANY_OF);
@@ -684,7 +688,8 @@ class BehaviourTest {
 
       AccessRule renew =
           table
-              .rule("renew(dev.apojwt.processor.Request, java.util.Map, dev.apojwt.VerifiedRefresh)")
+              .rule(
+                  "renew(dev.apojwt.processor.Request, java.util.Map, dev.apojwt.VerifiedRefresh)")
               .get();
       assertThat(renew.kind()).isEqualTo(AccessRule.Kind.REFRESH);
     }

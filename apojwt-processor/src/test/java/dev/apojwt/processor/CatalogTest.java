@@ -60,8 +60,8 @@ class CatalogTest {
           "}");
 
   /**
-   * Two library jars: com.lib compiled with apojwt (so it carries LibPermsHierarchy), and
-   * com.plain compiled without it.
+   * Two library jars: com.lib compiled with apojwt (so it carries LibPermsHierarchy), and com.plain
+   * compiled without it.
    */
   private static List<File> libraries(Path directory, Map<String, byte[]> classes)
       throws Exception {
@@ -93,7 +93,8 @@ class CatalogTest {
     assertThat(libraryClasses).containsKey("com.lib.LibPermsHierarchy");
     assertThat(libraryClasses).doesNotContainKey("com.plain.PlainPermsHierarchy");
 
-    Compilation c = withCatalogs(classPath, " com.lib.LibPerms , com.plain.PlainPerms").compile(SHOP);
+    Compilation c =
+        withCatalogs(classPath, " com.lib.LibPerms , com.plain.PlainPerms").compile(SHOP);
     assertThat(c).succeededWithoutWarnings();
     String guard = TestCompiler.generatedSource(c, "com.example.GuardedShop");
     assertThat(guard)

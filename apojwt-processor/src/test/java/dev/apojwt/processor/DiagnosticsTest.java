@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every compile error of the processor: how many errors, the text (with its fix), the file and
- * the line. Each source is small and has exactly the problem under test.
+ * Every compile error of the processor: how many errors, the text (with its fix), the file and the
+ * line. Each source is small and has exactly the problem under test.
  */
 class DiagnosticsTest {
 
@@ -31,7 +31,9 @@ class DiagnosticsTest {
           "  @Implies(ORDERS_WRITE) String ORDERS_ADMIN = \"orders:admin\";",
           "}");
 
-  /** Exactly {@code count} errors, one of them {@code message} on the line containing {@code line}. */
+  /**
+   * Exactly {@code count} errors, one of them {@code message} on the line containing {@code line}.
+   */
   static void assertError(
       Compilation compilation, int count, String message, JavaFileObject file, String line) {
     assertThat(compilation).failed();
@@ -588,7 +590,8 @@ class DiagnosticsTest {
       assertError(
           compile(perms),
           1,
-          "Perms.READ has leading or trailing whitespace (\"orders:read\t\"): write \"orders:read\"",
+          "Perms.READ has leading or trailing whitespace (\"orders:read\t\"): write"
+              + " \"orders:read\"",
           perms,
           "READ");
     }

@@ -224,9 +224,11 @@ class GeneratedCodeTest {
     assertThat(recorder.origins)
         .containsExactly(
             "com.example.PermsHierarchy", List.of("com.example.Perms"),
-            "com.example.billing.Billing_PermsHierarchy", List.of("com.example.billing.Billing.Perms"),
+            "com.example.billing.Billing_PermsHierarchy",
+                List.of("com.example.billing.Billing.Perms"),
             "com.example.GuardedOrders",
-                List.of("com.example.Orders", "com.example.Perms", "com.example.billing.Billing.Perms"),
+                List.of(
+                    "com.example.Orders", "com.example.Perms", "com.example.billing.Billing.Perms"),
             "com.example.store.GuardedStore_Readable", List.of("com.example.store.Store.Readable"),
             "com.example.store.GuardedStore_Repo",
                 List.of("com.example.store.Store.Repo", "com.example.store.Store.Readable"),

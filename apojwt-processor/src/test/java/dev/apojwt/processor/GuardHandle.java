@@ -20,7 +20,8 @@ final class GuardHandle {
       throws Throwable {
     this.recorder = recorder;
     Class<?> type = Class.forName(qualifiedName, true, loader);
-    Constructor<?> constructor = guardClass(loader, qualifiedName).getConstructor(type, ApoJwt.class);
+    Constructor<?> constructor =
+        guardClass(loader, qualifiedName).getConstructor(type, ApoJwt.class);
     this.guard = unwrap(() -> constructor.newInstance(recorder.implementation(type), jwt));
   }
 
@@ -48,7 +49,8 @@ final class GuardHandle {
   static Class<?> guardClass(ClassLoader loader, String qualifiedName)
       throws ClassNotFoundException {
     int dot = qualifiedName.lastIndexOf('.');
-    String guard = qualifiedName.substring(0, dot + 1) + "Guarded" + qualifiedName.substring(dot + 1);
+    String guard =
+        qualifiedName.substring(0, dot + 1) + "Guarded" + qualifiedName.substring(dot + 1);
     return Class.forName(guard, true, loader);
   }
 

@@ -1,8 +1,8 @@
 package dev.apojwt.processor;
 
 /**
- * What a web framework's request is to the behavioural tests: the handler interfaces compiled
- * in memory take one, and the token finders of {@link Tokens} read it.
+ * What a web framework's request is to the behavioural tests: the handler interfaces compiled in
+ * memory take one, and the token finders of {@link Tokens} read it.
  */
 public record Request(String authorization, String refreshCookie) {
   public static Request bearer(String token) {

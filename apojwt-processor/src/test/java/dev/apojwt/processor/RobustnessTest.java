@@ -20,8 +20,8 @@ import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
- * The processor in the presence of broken code: it never throws into javac, one broken
- * interface does not stop another, and types that appear in a later round are waited for.
+ * The processor in the presence of broken code: it never throws into javac, one broken interface
+ * does not stop another, and types that appear in a later round are waited for.
  */
 class RobustnessTest {
 
@@ -64,7 +64,10 @@ class RobustnessTest {
             "}");
     Compilation c = compile(orders);
     assertThat(c).failed();
-    assertThat(c).hadErrorContaining("cannot find symbol").inFile(orders).onLineContaining("Missing");
+    assertThat(c)
+        .hadErrorContaining("cannot find symbol")
+        .inFile(orders)
+        .onLineContaining("Missing");
     // javac's "cannot find symbol" is a recoverable error, so the processor still says why the
     // guard is missing (code that uses GuardedOrders would otherwise fail mysteriously).
     assertThat(c)
@@ -88,7 +91,10 @@ class RobustnessTest {
             "  String get();",
             "}");
     Compilation c = compile(orders);
-    assertThat(c).hadErrorContaining("cannot find symbol").inFile(orders).onLineContaining("extends");
+    assertThat(c)
+        .hadErrorContaining("cannot find symbol")
+        .inFile(orders)
+        .onLineContaining("extends");
     assertThat(c).hadErrorContaining("uses type Missing");
     assertThat(c).hadErrorCount(2);
   }

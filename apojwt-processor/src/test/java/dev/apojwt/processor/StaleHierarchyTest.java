@@ -16,9 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * An incremental build recompiles only a changed catalog: the guards compiled before must
- * enforce the new hierarchy, because they read it from the catalog's generated class when they
- * are loaded and never inline it.
+ * An incremental build recompiles only a changed catalog: the guards compiled before must enforce
+ * the new hierarchy, because they read it from the catalog's generated class when they are loaded
+ * and never inline it.
  */
 class StaleHierarchyTest {
 
@@ -47,6 +47,7 @@ class StaleHierarchyTest {
 
   /** Catalog and handler, as first built: write implies read. */
   static Map<String, byte[]> firstBuild;
+
   /** Only the catalog, rebuilt: write implies nothing, support implies read. */
   static Map<String, byte[]> catalogRebuild;
 
@@ -77,7 +78,8 @@ class StaleHierarchyTest {
     assertThat(get.accepted())
         .containsExactly("orders:read", Set.of("orders:read", "orders:support"));
 
-    GuardHandle orders = new GuardHandle(loader, "com.example.Orders", Recorder.create(), Tokens.jwt());
+    GuardHandle orders =
+        new GuardHandle(loader, "com.example.Orders", Recorder.create(), Tokens.jwt());
     // Newly implying: passes.
     orders.call("get", Request.bearer(Tokens.access("u", "orders:support")));
     assertThat(orders.recorder.calls).hasSize(1);
@@ -98,9 +100,11 @@ class StaleHierarchyTest {
         GuardHandle.accessTable(loader, "com.example.Orders")
             .rule("get(dev.apojwt.processor.Request)")
             .orElseThrow();
-    assertThat(get.accepted()).containsExactly("orders:read", Set.of("orders:read", "orders:write"));
+    assertThat(get.accepted())
+        .containsExactly("orders:read", Set.of("orders:read", "orders:write"));
 
-    GuardHandle orders = new GuardHandle(loader, "com.example.Orders", Recorder.create(), Tokens.jwt());
+    GuardHandle orders =
+        new GuardHandle(loader, "com.example.Orders", Recorder.create(), Tokens.jwt());
     orders.call("get", Request.bearer(Tokens.access("u", "orders:write")));
     assertThrows(
         ApoJwtException.class,

@@ -78,7 +78,8 @@ final class TestCompiler {
       }
       String path = file.toUri().getPath();
       String relative = path.substring(path.indexOf("CLASS_OUTPUT/") + "CLASS_OUTPUT/".length());
-      String binaryName = relative.substring(0, relative.length() - ".class".length()).replace('/', '.');
+      String binaryName =
+          relative.substring(0, relative.length() - ".class".length()).replace('/', '.');
       try (InputStream in = file.openInputStream()) {
         classes.put(binaryName, in.readAllBytes());
       } catch (IOException e) {
@@ -88,7 +89,9 @@ final class TestCompiler {
     return classes;
   }
 
-  /** Writes a compilation's class files under {@code directory}, as a library jar would hold them. */
+  /**
+   * Writes a compilation's class files under {@code directory}, as a library jar would hold them.
+   */
   static Path writeClasses(Compilation compilation, Path directory) throws IOException {
     for (Map.Entry<String, byte[]> c : classes(compilation).entrySet()) {
       Path file = directory.resolve(c.getKey().replace('.', '/') + ".class");
@@ -99,9 +102,9 @@ final class TestCompiler {
   }
 
   /**
-   * Compiles {@code sources} with the processor and returns the qualified names of the source
-   * files it generated, whether or not the compilation failed (compile-testing shows generated
-   * files only for successful compilations).
+   * Compiles {@code sources} with the processor and returns the qualified names of the source files
+   * it generated, whether or not the compilation failed (compile-testing shows generated files only
+   * for successful compilations).
    */
   static List<String> generatedSourceNames(JavaFileObject... sources) {
     return generatedSourceNames(
@@ -124,8 +127,7 @@ final class TestCompiler {
             return new MemoryFile(className, kind);
           }
         };
-    List<String> options =
-        List.of(LINT, "-classpath", String.join(File.pathSeparator, classPath));
+    List<String> options = List.of(LINT, "-classpath", String.join(File.pathSeparator, classPath));
     JavaCompiler.CompilationTask task =
         javac.getTask(new StringWriter(), inMemory, d -> {}, options, null, List.of(sources));
     task.setProcessors(List.of(processor));
@@ -177,8 +179,8 @@ final class TestCompiler {
   }
 
   /**
-   * A class loader over in-memory class files: the first map that has a class wins, then the
-   * test's own class path (the runtime, the annotations, JUnit).
+   * A class loader over in-memory class files: the first map that has a class wins, then the test's
+   * own class path (the runtime, the annotations, JUnit).
    */
   static final class MemoryClassLoader extends ClassLoader {
     private final List<Map<String, byte[]>> layers;
