@@ -7,10 +7,14 @@ import static dev.apojwt.processor.TestCompiler.source;
 
 import com.google.testing.compile.Compilation;
 import dev.apojwt.annotation.TokenRequired;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every compile error of the processor: how many errors, the text (with its fix), the file and the
@@ -1145,6 +1149,40 @@ class DiagnosticsTest {
               + " generated GuardedOrders: rename the method",
           orders,
           "String accessTable();");
+    }
+
+    @Test
+    void aProblemInALibrarySuperinterfaceIsReportedOnTheHandler(@TempDir Path jar)
+        throws Exception {
+      JavaFileObject base =
+          source(
+              "com.lib.Base",
+              "package com.lib;",
+              "import dev.apojwt.annotation.*;",
+              "public interface Base {",
+              "  String who(@TokenSubject int user);",
+              "}");
+      Compilation library = compile(base);
+      assertThat(library).succeededWithoutWarnings(); // no rule: not a handler by itself
+      TestCompiler.writeClasses(library, jar);
+      JavaFileObject orders =
+          source(
+              "com.example.Orders",
+              "package com.example;",
+              "import dev.apojwt.annotation.*;",
+              "@TokenRequired",
+              "public interface Orders extends com.lib.Base {}");
+      List<File> classPath = new ArrayList<>(TestCompiler.userClassPath());
+      classPath.add(jar.toFile());
+      Compilation c = TestCompiler.javac().withClasspath(classPath).compile(orders);
+      // A class file compiled without -parameters names its parameters arg0, arg1, ...
+      assertError(
+          c,
+          1,
+          "in parameter arg0 of Base.who(int): @TokenSubject needs a parameter that accepts"
+              + " String, but arg0 is int",
+          orders,
+          "public interface Orders");
     }
 
     @Test
