@@ -13,9 +13,9 @@ import java.lang.annotation.Target;
  * <pre>{@code
  * @PermissionCatalog
  * public interface Perms {
- *   @Implies(ORDERS_WRITE) String ORDERS_ADMIN = "orders:admin";
- *   @Implies(ORDERS_READ)  String ORDERS_WRITE = "orders:write";
  *   String ORDERS_READ = "orders:read";
+ *   @Implies(ORDERS_READ)  String ORDERS_WRITE = "orders:write";
+ *   @Implies(ORDERS_WRITE) String ORDERS_ADMIN = "orders:admin";   // declared after what it names
  * }
  * }</pre>
  *
