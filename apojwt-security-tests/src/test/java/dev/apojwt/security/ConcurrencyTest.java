@@ -76,7 +76,51 @@ class ConcurrencyTest {
     }
   }
 
+  /**
+   * One generated guard shared by many threads: each call reaches the delegate exactly when its
+   * token is valid and holds the permission, and otherwise gets its own refusal.
+   */
+  @Test
+  void aSharedGuardGivesEveryCallItsOwnOutcome() throws Exception {
+    GuardHarness harness = new GuardHarness(Services.HMAC);
+    ApoJwt issuer = Services.HMAC.builder().build();
+    List<Expectation> work = new ArrayList<>();
+    int allowed = 0;
+    for (int i = 0; i < 64; i++) {
+      boolean permitted = i % 2 == 0;
+      String token =
+          issuer.createToken("user-" + i, permitted ? List.of("orders:read") : List.of("orders:write"), Map.of());
+      work.add(new Expectation(token, false, permitted ? "get" : null, permitted ? null : "FORBIDDEN"));
+      allowed += permitted ? 1 : 0;
+    }
+    for (AttackCase attack : AttackCorpus.all()) {
+      if (attack.service == Services.HMAC
+          && attack.kind == AttackCase.Kind.ACCESS
+          && attack.token.equals(attack.token.strip())) {
+        work.add(new Expectation(attack.token, false, null, attack.reason.name()));
+      }
+    }
+    Victim guard = harness.guard;
+    runConcurrently(
+        work,
+        e -> {
+          try {
+            return "ok " + guard.get(new Victim.Request("Bearer " + e.input));
+          } catch (GuardHarness.HttpError error) {
+            return "refused " + error.failure.reason();
+          } catch (RuntimeException error) {
+            return "escaped " + error;
+          }
+        });
+    assertEquals(THREADS * ROUNDS * allowed, harness.recorder.calls.get());
+  }
+
   private static void runConcurrently(ApoJwt jwt, List<Expectation> work) throws Exception {
+    runConcurrently(work, e -> e.outcome(jwt));
+  }
+
+  private static void runConcurrently(
+      List<Expectation> work, java.util.function.Function<Expectation, String> call) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     CountDownLatch start = new CountDownLatch(1);
     ConcurrentLinkedQueue<String> mismatches = new ConcurrentLinkedQueue<>();
@@ -93,7 +137,7 @@ class ConcurrencyTest {
                 for (int round = 0; round < ROUNDS; round++) {
                   Collections.shuffle(mine, random);
                   for (Expectation e : mine) {
-                    String outcome = e.outcome(jwt);
+                    String outcome = call.apply(e);
                     calls.incrementAndGet();
                     if (!outcome.equals(e.expected())) {
                       mismatches.add(e.expected() + " but got " + outcome);
