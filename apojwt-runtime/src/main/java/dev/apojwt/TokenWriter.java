@@ -94,7 +94,7 @@ final class TokenWriter {
       json.writeStartObject();
       json.writeNumberField("exp", now + lifetimeSeconds);
       if (subject != null) {
-        json.writeStringField("sub", subject);
+        json.writeStringField("sub", wellFormed(subject, "subject"));
       }
       json.writeNumberField("nbf", now);
       json.writeStringField("iss", issuer);
@@ -109,7 +109,7 @@ final class TokenWriter {
       if (permissions != null) {
         json.writeArrayFieldStart("perms");
         for (String permission : uniquePermissions(permissions)) {
-          json.writeString(permission);
+          json.writeString(wellFormed(permission, "a permission"));
         }
         json.writeEndArray();
       }
@@ -136,6 +136,33 @@ final class TokenWriter {
     return token.toString();
   }
 
+  private static final String UNPAIRED =
+      " is not well-formed Unicode (it has an unpaired surrogate), which JSON parsers treat"
+          + " differently";
+
+  private static String wellFormed(String text, String what) {
+    if (!isWellFormed(text)) {
+      throw new IllegalArgumentException(what + UNPAIRED);
+    }
+    return text;
+  }
+
+  /** Whether every surrogate in {@code text} is half of a pair. */
+  static boolean isWellFormed(String text) {
+    for (int i = 0, n = text.length(); i < n; i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 == n || !Character.isLowSurrogate(text.charAt(i + 1))) {
+          return false;
+        }
+        i++;
+      } else if (Character.isLowSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static Collection<String> uniquePermissions(Collection<String> permissions) {
     LinkedHashSet<String> unique = new LinkedHashSet<>();
     for (String permission : permissions) {
@@ -159,6 +186,9 @@ final class TokenWriter {
     if (value == null) {
       json.writeNull();
     } else if (value instanceof String) {
+      if (!isWellFormed((String) value)) {
+        throw new BadValue(UNPAIRED);
+      }
       json.writeString((String) value);
     } else if (value instanceof Boolean) {
       json.writeBoolean((Boolean) value);
@@ -188,6 +218,9 @@ final class TokenWriter {
           throw new BadValue(" has a key that is not a String");
         }
         String key = (String) entry.getKey();
+        if (!isWellFormed(key)) {
+          throw new BadValue(" has a key that" + UNPAIRED);
+        }
         json.writeFieldName(key);
         try {
           writeValue(json, entry.getValue(), depth + 1);

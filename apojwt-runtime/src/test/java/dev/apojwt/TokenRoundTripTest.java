@@ -177,6 +177,29 @@ class TokenRoundTripTest {
   }
 
   @Test
+  void stringsWithUnpairedSurrogatesAreRejectedAtCreation() {
+    ApoJwt jwt = TestTokens.hs256().build();
+    for (String bad : List.of("\uD800", "a\uDC00", "x\uD83D")) {
+      assertThrows(IllegalArgumentException.class, () -> jwt.createToken(bad, List.of(), Map.of()));
+      assertThrows(IllegalArgumentException.class, () -> jwt.createToken("u", List.of(bad), Map.of()));
+      IllegalArgumentException key =
+          assertThrows(IllegalArgumentException.class, () -> jwt.createToken("u", List.of(), Map.of(bad, 1)));
+      assertTrue(key.getMessage().contains("unpaired surrogate"), key.getMessage());
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> jwt.createToken("u", List.of(), Map.of("k", List.of(Map.of("v", bad)))));
+    }
+    // Paired surrogates (emoji) are fine, and everything beyond ASCII is written as \\u escapes.
+    String token = jwt.createToken("😀", List.of("é"), Map.of("ключ", "値"));
+    String payload = new String(TestTokens.unb64(token.split("\\.")[1]), StandardCharsets.UTF_8);
+    assertTrue(payload.chars().allMatch(c -> c < 128), payload);
+    VerifiedToken verified = jwt.verify(token);
+    assertEquals("😀", verified.subject());
+    assertEquals(Set.of("é"), verified.permissions());
+    assertEquals(Map.of("ключ", "値"), verified.data());
+  }
+
+  @Test
   void nullArgumentsAreRejectedWithTheFix() {
     ApoJwt jwt = TestTokens.hs256().build();
     assertThrows(IllegalArgumentException.class, () -> jwt.createToken(null, List.of(), Map.of()));

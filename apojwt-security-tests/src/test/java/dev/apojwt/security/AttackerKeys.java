@@ -1,0 +1,22 @@
+package dev.apojwt.security;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+
+/** Keys the attacker owns. */
+final class AttackerKeys {
+  static final KeyPair RSA = generate();
+
+  private AttackerKeys() {}
+
+  private static KeyPair generate() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      return generator.generateKeyPair();
+    } catch (GeneralSecurityException e) {
+      throw new AssertionError(e);
+    }
+  }
+}
