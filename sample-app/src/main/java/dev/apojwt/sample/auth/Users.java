@@ -57,6 +57,8 @@ public final class Users {
     users.put("carol", new DemoUser("carol-demo", List.of("orders:admin")));
     users.put("dave", new DemoUser("dave-demo", List.of("support")));
     users.put("root", new DemoUser("root-demo", List.of("admin")));
+    // A customer: may log in and see their own orders, holds no permission.
+    users.put("eve", new DemoUser("eve-demo", List.of()));
     return java.util.Collections.unmodifiableMap(users);
   }
 

@@ -24,6 +24,7 @@ public final class ErrorResponses {
   public record ErrorBody(String error, String message) {}
 
   public static void install(JavalinConfig config) {
+    config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
     config.routes.exception(ApiError.class, (e, ctx) -> write(ctx, e));
     // Guards throw ApoJwtException itself only if our ExceptionHandler failed; still a 401/403.
     config.routes.exception(
@@ -62,6 +63,8 @@ public final class ErrorResponses {
         return "content_too_large";
       case 415:
         return "unsupported_media_type";
+      case 431:
+        return "headers_too_large";
       default:
         return status >= 500 ? "internal_error" : "http_" + status;
     }

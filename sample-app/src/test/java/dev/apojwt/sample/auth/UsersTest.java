@@ -26,7 +26,7 @@ class UsersTest {
                 hasher, Set.of("orders:read", "orders:write", "orders:admin", "support", "admin")),
             hasher);
     assertEquals(
-        List.of("alice", "bob", "carol", "dave", "root"),
+        List.of("alice", "bob", "carol", "dave", "root", "eve"),
         store.all().stream().map(User::username).toList());
     Users.DEMO_USERS.forEach(
         (name, demo) -> {
