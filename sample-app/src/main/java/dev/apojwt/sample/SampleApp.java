@@ -105,7 +105,7 @@ public final class SampleApp implements AutoCloseable {
             GuardedAccountApi.accessTable(),
             GuardedOrdersApi.accessTable(),
             GuardedAdminApi.accessTable());
-    SystemApi system = new GuardedSystemApi(new SystemService(tables), jwt);
+    SystemApi system = new GuardedSystemApi(new SystemService(tables, Perms.ADMIN), jwt);
     AuthApi auth =
         new GuardedAuthApi(new AuthService(users, jwt, sessions, cookie, clock), jwt);
     AccountApi account = new GuardedAccountApi(new AccountService(), jwt);

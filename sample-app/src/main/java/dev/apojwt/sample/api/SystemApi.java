@@ -14,8 +14,14 @@ public interface SystemApi {
    * guards' {@code accessTable()}, so what is served is exactly what is enforced.
    */
   @Public
-  List<AccessTableView> accessTables();
+  AccessTables accessTables();
 
   /** The health check's answer. */
   record Health(String status) {}
+
+  /**
+   * Every handler interface's access table, and the admin permission that passes every
+   * permission check besides the sets listed per method.
+   */
+  record AccessTables(String adminPermission, List<AccessTableView> handlers) {}
 }

@@ -2,6 +2,7 @@ package dev.apojwt.sample.orders;
 
 import dev.apojwt.sample.api.OrdersApi.Order;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +34,9 @@ public final class OrderStore {
       return Optional.empty();
     }
     String id = "ord-" + nextId++;
-    Order order = new Order(id, owner, item, quantity, clock.instant().toString());
+    Order order =
+        new Order(
+            id, owner, item, quantity, clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
     orders.put(id, order);
     return Optional.of(order);
   }

@@ -8,12 +8,17 @@ import java.util.stream.Collectors;
 
 /** Health and the access tables of every handler interface. */
 public final class SystemService implements SystemApi {
-  private final List<AccessTableView> tables;
+  private final AccessTables tables;
 
-  /** {@code tables}: the generated guards' {@code accessTable()}, one per handler interface. */
-  public SystemService(List<AccessTable> tables) {
+  /**
+   * {@code tables}: the generated guards' {@code accessTable()}, one per handler interface;
+   * {@code adminPermission}: the one configured on ApoJwt (null for none).
+   */
+  public SystemService(List<AccessTable> tables, String adminPermission) {
     this.tables =
-        tables.stream().map(AccessTableView::of).collect(Collectors.toUnmodifiableList());
+        new AccessTables(
+            adminPermission,
+            tables.stream().map(AccessTableView::of).collect(Collectors.toUnmodifiableList()));
   }
 
   @Override
@@ -22,7 +27,7 @@ public final class SystemService implements SystemApi {
   }
 
   @Override
-  public List<AccessTableView> accessTables() {
+  public AccessTables accessTables() {
     return tables;
   }
 }
