@@ -19,7 +19,7 @@ public final class RefreshCookie {
   private final int maxAgeSeconds;
 
   public RefreshCookie(Duration refreshTtl) {
-    this.maxAgeSeconds = Math.toIntExact(refreshTtl.getSeconds());
+    this.maxAgeSeconds = (int) Math.min(Integer.MAX_VALUE, refreshTtl.getSeconds());
   }
 
   /** Sets the cookie to {@code refreshToken}. */
