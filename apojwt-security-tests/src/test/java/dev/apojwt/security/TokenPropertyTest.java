@@ -23,7 +23,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 /** Properties over arbitrary subjects, permissions, data and tampering. */
-class TokenProperties {
+class TokenPropertyTest {
   private static final ApoJwt JWT = Services.HMAC.builder().build();
 
   @Provide
@@ -100,7 +100,7 @@ class TokenProperties {
       return ((Map<?, ?>) value).entrySet().stream().allMatch(e -> wellFormed(e.getKey()) && wellFormed(e.getValue()));
     }
     if (value instanceof List) {
-      return ((List<?>) value).stream().allMatch(TokenProperties::wellFormed);
+      return ((List<?>) value).stream().allMatch(TokenPropertyTest::wellFormed);
     }
     return true;
   }

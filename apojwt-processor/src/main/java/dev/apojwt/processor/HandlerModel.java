@@ -1,0 +1,88 @@
+package dev.apojwt.processor;
+
+import com.palantir.javapoet.ClassName;
+import java.util.List;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
+import javax.lang.model.type.TypeMirror;
+
+/** A valid handler interface, ready for {@link GuardWriter}. */
+record HandlerModel(
+    TypeElement handler,
+    DeclaredType handlerType,
+    ClassName guardName,
+    List<MethodModel> methods,
+    List<PermissionCatalogModel> catalogs,
+    List<Element> originatingElements) {
+
+  /** The qualified (canonical) name that AccessRule and AccessTable carry. */
+  String handlerName() {
+    return handler.getQualifiedName().toString();
+  }
+
+  boolean checksPermissions() {
+    for (MethodModel method : methods) {
+      if (method.rule().checksPermissions()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code GuardedOrders}; a nested {@code Outer.Inner} gives {@code GuardedOuter_Inner}. */
+  static ClassName guardNameOf(TypeElement handler) {
+    ClassName name = ClassName.get(handler);
+    return ClassName.get(name.packageName(), "Guarded" + String.join("_", name.simpleNames()));
+  }
+
+  /** How a guarded method returns a refused call. */
+  enum Async {
+    /** It throws. */
+    NONE,
+    /** {@code CompletableFuture.failedStage(e)}. */
+    COMPLETION_STAGE,
+    /** {@code CompletableFuture.failedFuture(e)}. */
+    COMPLETABLE_FUTURE
+  }
+
+  /** One parameter, as the guard passes it on. */
+  record Parameter(String name, TypeMirror type, Injection injection) {}
+
+  /** One guarded method. */
+  record MethodModel(
+      ExecutableElement method,
+      ExecutableType type,
+      String signature,
+      Rule rule,
+      List<Parameter> parameters,
+      int bearerIndex,
+      Async async,
+      List<TypeMirror> thrownTypes,
+      boolean deprecated) {
+
+    String name() {
+      return method.getSimpleName().toString();
+    }
+
+    boolean injectsAccessToken() {
+      for (Parameter p : parameters) {
+        if (p.injection().fromAccessToken()) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    boolean injectsRefreshToken() {
+      for (Parameter p : parameters) {
+        if (p.injection().fromRefreshToken()) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+}
