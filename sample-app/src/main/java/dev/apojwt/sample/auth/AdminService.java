@@ -1,0 +1,23 @@
+package dev.apojwt.sample.auth;
+
+import dev.apojwt.sample.api.AdminApi;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/** Operator endpoints. */
+public final class AdminService implements AdminApi {
+  private final UserStore users;
+
+  public AdminService(UserStore users) {
+    this.users = Objects.requireNonNull(users, "users");
+  }
+
+  @Override
+  public List<UserView> users(Context ctx) {
+    return users.all().stream()
+        .map(u -> new UserView(u.username(), u.permissions()))
+        .collect(Collectors.toUnmodifiableList());
+  }
+}

@@ -1,0 +1,67 @@
+package dev.apojwt.sample.web;
+
+import dev.apojwt.sample.api.AccountApi;
+import dev.apojwt.sample.api.AdminApi;
+import dev.apojwt.sample.api.AuthApi;
+import dev.apojwt.sample.api.OrdersApi;
+import dev.apojwt.sample.api.SystemApi;
+import io.javalin.config.JavalinConfig;
+import java.util.Objects;
+
+/**
+ * The HTTP routes, each calling one handler method. The handlers passed in are the generated
+ * guards, so every call is checked before it reaches an implementation; parameters the guard
+ * fills in (subject, permissions, token data, verified tokens) are passed as {@code null}.
+ */
+public final class Routes {
+  private final SystemApi system;
+  private final AuthApi auth;
+  private final AccountApi account;
+  private final OrdersApi orders;
+  private final AdminApi admin;
+
+  public Routes(
+      SystemApi system, AuthApi auth, AccountApi account, OrdersApi orders, AdminApi admin) {
+    this.system = Objects.requireNonNull(system, "system");
+    this.auth = Objects.requireNonNull(auth, "auth");
+    this.account = Objects.requireNonNull(account, "account");
+    this.orders = Objects.requireNonNull(orders, "orders");
+    this.admin = Objects.requireNonNull(admin, "admin");
+  }
+
+  public void install(JavalinConfig config) {
+    var routes = config.routes;
+    routes.get("/health", ctx -> ctx.json(system.health()));
+    routes.get("/access", ctx -> ctx.json(system.accessTables()));
+
+    routes.post("/login", ctx -> ctx.json(auth.login(ctx)));
+    routes.post("/refresh", ctx -> ctx.json(auth.refresh(ctx, null, null)));
+    routes.post(
+        "/logout",
+        ctx -> {
+          auth.logout(ctx);
+          ctx.status(204);
+        });
+
+    routes.get("/me", ctx -> ctx.json(account.me(ctx, null, null, null, null)));
+
+    // Before /orders/{id}: routes match in the order they are declared.
+    routes.get("/orders/mine", ctx -> ctx.json(orders.mine(ctx, null)));
+    routes.get("/orders/{id}", ctx -> ctx.json(orders.get(ctx, ctx.pathParam("id"))));
+    routes.get("/orders", ctx -> ctx.json(orders.all(ctx)));
+    routes.post(
+        "/orders",
+        ctx -> {
+          OrdersApi.Order order = orders.create(ctx, null);
+          ctx.status(201).header("Location", "/orders/" + order.id()).json(order);
+        });
+    routes.delete(
+        "/orders/{id}",
+        ctx -> {
+          orders.delete(ctx, ctx.pathParam("id"));
+          ctx.status(204);
+        });
+
+    routes.get("/admin/users", ctx -> ctx.json(admin.users(ctx)));
+  }
+}
