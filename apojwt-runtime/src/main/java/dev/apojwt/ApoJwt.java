@@ -216,7 +216,7 @@ public final class ApoJwt {
     }
     VerifiedToken token;
     try {
-      token = verify(rawToken(rule, arguments, TokenKind.ACCESS, tokenFinder));
+      token = new VerifiedToken(verifyFound(rule, arguments, accessVerifier, tokenFinder));
     } catch (ApoJwtException e) {
       throw reject(e, rule, arguments);
     }
@@ -246,8 +246,7 @@ public final class ApoJwt {
       throw new IllegalStateException(refreshNotConfigured(rule));
     }
     try {
-      return new VerifiedRefresh(
-          refreshVerifier.verify(rawToken(rule, arguments, TokenKind.REFRESH, refreshFinder)));
+      return new VerifiedRefresh(verifyFound(rule, arguments, refreshVerifier, refreshFinder));
     } catch (ApoJwtException e) {
       throw reject(e, rule, arguments);
     }
@@ -299,9 +298,14 @@ public final class ApoJwt {
         + " period, finder)";
   }
 
-  /** The token for this call, without any {@code Bearer} prefix; MISSING_TOKEN when absent. */
-  private static String rawToken(
-      AccessRule rule, Object[] arguments, TokenKind kind, TokenFinder finder) {
+  /**
+   * Finds this call's token (the {@code @BearerToken} argument, else the finder) and verifies it
+   * in place: surrounding whitespace and a case-insensitive {@code Bearer} scheme (RFC 6750 2.1)
+   * are skipped, not copied away.
+   */
+  private static Claims verifyFound(
+      AccessRule rule, Object[] arguments, TokenVerifier verifier, TokenFinder finder) {
+    TokenKind kind = verifier.kind();
     String value;
     if (rule.readsBearerParameter()) {
       Object argument = arguments[rule.bearerParameter()];
@@ -322,28 +326,27 @@ public final class ApoJwt {
             Failures.missing(kind, "the token finder threw an exception").failure(), e);
       }
     }
-    String token = stripBearer(value);
-    if (token == null) {
+    int start = 0;
+    int end = value == null ? 0 : value.length();
+    while (start < end && Character.isWhitespace(value.charAt(start))) {
+      start++;
+    }
+    while (end > start && Character.isWhitespace(value.charAt(end - 1))) {
+      end--;
+    }
+    if (end - start >= 6
+        && value.regionMatches(true, start, "Bearer", 0, 6)
+        && (end - start == 6 || value.charAt(start + 6) == ' ' || value.charAt(start + 6) == '\t')) {
+      start += 6;
+      while (start < end && Character.isWhitespace(value.charAt(start))) {
+        start++;
+      }
+    }
+    if (start == end) {
       throw Failures.missing(
           kind, rule.readsBearerParameter() ? "the bearer argument is empty" : "the finder found none");
     }
-    return token;
-  }
-
-  /**
-   * Removes a case-insensitive {@code Bearer} scheme (RFC 6750 2.1) and surrounding whitespace;
-   * null when nothing is left.
-   */
-  static String stripBearer(String value) {
-    if (value == null) {
-      return null;
-    }
-    String s = value.strip();
-    if (s.regionMatches(true, 0, "Bearer", 0, 6)
-        && (s.length() == 6 || s.charAt(6) == ' ' || s.charAt(6) == '\t')) {
-      s = s.substring(6).strip();
-    }
-    return s.isEmpty() ? null : s;
+    return verifier.verify(value, start, end);
   }
 
   /**
