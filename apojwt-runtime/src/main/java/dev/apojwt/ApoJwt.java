@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
@@ -49,6 +50,11 @@ import java.util.function.Supplier;
 public final class ApoJwt {
   /** The longest clock-skew allowance {@link Builder#build()} accepts. */
   public static final Duration MAX_LEEWAY = Duration.ofMinutes(5);
+  /**
+   * The longest token lifetime {@link Builder#build()} accepts: far beyond any sensible one, and
+   * far inside the years a token's {@code exp} can express (up to 9999).
+   */
+  public static final Duration MAX_LIFETIME = Duration.ofDays(36_500);
   /** The default cap on a token's length, checked before anything is decoded. */
   public static final int DEFAULT_MAX_TOKEN_LENGTH = 8192;
 
@@ -84,7 +90,8 @@ public final class ApoJwt {
             audience,
             b.expPeriod.getSeconds(),
             b.clock,
-            b.ids);
+            b.ids,
+            b.maxTokenLength);
     if (refreshKey == null) {
       this.refreshVerifier = null;
       this.refreshWriter = null;
@@ -100,7 +107,8 @@ public final class ApoJwt {
               audience,
               b.refreshPeriod.getSeconds(),
               b.clock,
-              b.ids);
+              b.ids,
+              b.maxTokenLength);
     }
     this.description =
         "ApoJwt[algorithm="
@@ -545,7 +553,7 @@ public final class ApoJwt {
       if (refreshSecret != null) {
         JwsAlgorithm refreshAlg = alg.family == JwsAlgorithm.Family.HMAC ? alg : JwsAlgorithm.HS256;
         checkSecretLength(refreshSecret, refreshAlg, "refresh secret");
-        if (secret != null && Arrays.equals(secret, refreshSecret)) {
+        if (secret != null && sameHmacKey(secret, refreshSecret, refreshAlg)) {
           throw new IllegalArgumentException(
               "the refresh secret must differ from the access secret, or a refresh token could be"
                   + " checked with the access key");
@@ -565,6 +573,28 @@ public final class ApoJwt {
       }
       checkSecretLength(secret, alg, "secret");
       return JwsKey.hmac(alg, secret);
+    }
+
+    /**
+     * Whether two secrets are one HMAC key (RFC 2104): a key longer than the hash's block is
+     * hashed first, and a shorter one is padded with zero bytes, so {@code S} and {@code S+0x00}
+     * (or a long key and its hash) sign identically although their bytes differ.
+     */
+    static boolean sameHmacKey(byte[] a, byte[] b, JwsAlgorithm alg) {
+      return Arrays.equals(hmacBlockKey(a, alg), hmacBlockKey(b, alg));
+    }
+
+    private static byte[] hmacBlockKey(byte[] key, JwsAlgorithm alg) {
+      int block = alg == JwsAlgorithm.HS256 ? 64 : 128;
+      byte[] k = key;
+      if (k.length > block) {
+        try {
+          k = MessageDigest.getInstance("SHA-" + alg.name().substring(2)).digest(k);
+        } catch (GeneralSecurityException e) {
+          throw new IllegalStateException("this JDK cannot compute SHA-" + alg.name().substring(2), e);
+        }
+      }
+      return Arrays.copyOf(k, block);
     }
 
     private static void checkSecretLength(byte[] secret, JwsAlgorithm alg, String what) {
@@ -668,6 +698,10 @@ public final class ApoJwt {
         throw new IllegalArgumentException(
             "expPeriod must be a positive whole number of seconds; got " + expPeriod);
       }
+      if (expPeriod.compareTo(MAX_LIFETIME) > 0) {
+        throw new IllegalArgumentException(
+            "expPeriod must be at most 100 years (it is usually minutes); got " + expPeriod);
+      }
       if (leeway.isNegative() || leeway.compareTo(MAX_LEEWAY) > 0 || leeway.getNano() != 0) {
         throw new IllegalArgumentException(
             "leeway must be whole seconds between 0 and 5 minutes (clock skew, not a grace period);"
@@ -678,6 +712,10 @@ public final class ApoJwt {
         if (refreshPeriod.isNegative() || refreshPeriod.isZero() || refreshPeriod.getNano() != 0) {
           throw new IllegalArgumentException(
               "the refresh period must be a positive whole number of seconds; got " + refreshPeriod);
+        }
+        if (refreshPeriod.compareTo(MAX_LIFETIME) > 0) {
+          throw new IllegalArgumentException(
+              "the refresh period must be at most 100 years (it is usually days); got " + refreshPeriod);
         }
         if (expPeriod.compareTo(refreshPeriod) >= 0) {
           throw new IllegalArgumentException(

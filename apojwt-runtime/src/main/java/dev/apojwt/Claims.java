@@ -66,7 +66,7 @@ final class Claims {
             claims.jti = StrictJson.string(parser, name);
             break;
           default:
-            parser.skipChildren(); // still tokenised: syntax, depth and duplicates are checked
+            StrictJson.skipValue(parser); // still checked: syntax, depth, duplicates, numbers
         }
       }
       StrictJson.expectEnd(parser, "payload");

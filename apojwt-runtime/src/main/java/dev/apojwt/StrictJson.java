@@ -121,6 +121,31 @@ final class StrictJson {
     return values;
   }
 
+  /**
+   * Skips the current value (of a member apojwt does not read), checking it as strictly as the
+   * values it does read: syntax, depth and duplicate names by the parser, numbers finite here.
+   */
+  static void skipValue(JsonParser parser) throws IOException {
+    int depth = 0;
+    JsonToken token = parser.currentToken();
+    while (true) {
+      if (token == null) {
+        throw Failures.malformed("JSON ends inside a value");
+      }
+      if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+        depth++;
+      } else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+        depth--;
+      } else if (token == JsonToken.VALUE_NUMBER_FLOAT && !Double.isFinite(parser.getDoubleValue())) {
+        throw Failures.malformed("a number is out of range");
+      }
+      if (depth == 0) {
+        return;
+      }
+      token = parser.nextToken();
+    }
+  }
+
   /** The current object as an unmodifiable map of plain Java values; MALFORMED otherwise. */
   static Map<String, Object> object(JsonParser parser, String claim) throws IOException {
     if (parser.currentToken() != JsonToken.START_OBJECT) {

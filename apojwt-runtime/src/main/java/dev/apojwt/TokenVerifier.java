@@ -14,6 +14,12 @@ import java.util.Locale;
  * the payload is parsed, and the claims last. Each part is decoded and parsed once.
  */
 final class TokenVerifier {
+  /**
+   * Longest encoded header parsed. Headers are unauthenticated until the signature is checked,
+   * so their parse must stay cheap; real ones are well under 200 characters.
+   */
+  static final int MAX_HEADER_LENGTH = 1024;
+
   private final TokenKind kind;
   private final JwsKey key;
   private final String issuer;
@@ -115,6 +121,9 @@ final class TokenVerifier {
     }
 
     if (!isKnownHeader(source, start, firstDot)) {
+      if (firstDot > MAX_HEADER_LENGTH) {
+        throw Failures.malformed("header is longer than " + MAX_HEADER_LENGTH + " characters");
+      }
       checkHeader(decode(bytes, 0, firstDot, "header"));
     }
 
@@ -174,9 +183,7 @@ final class TokenVerifier {
           case "b64":
             throw Failures.malformed("header 'b64' (unencoded payload) is not supported");
           default:
-            if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
-              parser.skipChildren();
-            }
+            StrictJson.skipValue(parser);
         }
       }
       StrictJson.expectEnd(parser, "header");

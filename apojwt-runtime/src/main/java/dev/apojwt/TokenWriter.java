@@ -34,6 +34,7 @@ final class TokenWriter {
   private final long lifetimeSeconds;
   private final Clock clock;
   private final Supplier<String> ids;
+  private final int maxLength;
 
   TokenWriter(
       TokenKind kind,
@@ -42,7 +43,8 @@ final class TokenWriter {
       List<String> audience,
       long lifetimeSeconds,
       Clock clock,
-      Supplier<String> ids) {
+      Supplier<String> ids,
+      int maxLength) {
     this.kind = kind;
     this.signer = key.signer();
     this.encodedHeader =
@@ -52,6 +54,7 @@ final class TokenWriter {
     this.lifetimeSeconds = lifetimeSeconds;
     this.clock = clock;
     this.ids = ids == null ? TokenWriter::randomId : ids;
+    this.maxLength = maxLength;
   }
 
   private static SecureRandom newRandom() {
@@ -133,8 +136,22 @@ final class TokenWriter {
     token.append(new String(encodedHeader, StandardCharsets.US_ASCII)).append('.');
     token.append(new String(payload, StandardCharsets.US_ASCII)).append('.');
     token.append(Base64Url.encodeToString(signature));
+    if (token.length() > maxLength) {
+      // Never a token that this very configuration would refuse as too long.
+      throw new IllegalArgumentException(
+          "the token would be "
+              + token.length()
+              + " characters, over maxTokenLength "
+              + maxLength
+              + ": put less in data, or raise maxTokenLength on every service that verifies it");
+    }
     return token.toString();
   }
+
+  /** Jackson's (and so our parser's) longest number, in digits. */
+  private static final int MAX_NUMBER_DIGITS = 1000;
+  /** Below this many bits a BigInteger has fewer than 1000 digits: no need to count them. */
+  private static final int MAX_NUMBER_BITS = 3300;
 
   private static final String UNPAIRED =
       " is not well-formed Unicode (it has an unpaired surrogate), which JSON parsers treat"
@@ -208,9 +225,17 @@ final class TokenWriter {
         json.writeNumber(d);
       }
     } else if (value instanceof BigInteger) {
-      json.writeNumber((BigInteger) value);
+      BigInteger big = (BigInteger) value;
+      if (big.bitLength() > MAX_NUMBER_BITS && big.abs().toString().length() > MAX_NUMBER_DIGITS) {
+        throw new BadValue(" has more than " + MAX_NUMBER_DIGITS + " digits, more than JSON parsers accept");
+      }
+      json.writeNumber(big);
     } else if (value instanceof BigDecimal) {
-      json.writeNumber((BigDecimal) value);
+      BigDecimal decimal = (BigDecimal) value;
+      if (!Double.isFinite(decimal.doubleValue()) || decimal.precision() > MAX_NUMBER_DIGITS) {
+        throw new BadValue(" is beyond the range or precision a JSON number is read back with");
+      }
+      json.writeNumber(decimal);
     } else if (value instanceof Map) {
       json.writeStartObject();
       for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {

@@ -155,7 +155,7 @@ public final class Report {
     line("| path | ops/µs | ratio | bytes/op |");
     line("|---|---|---|---|");
     double accepted = score(get("RejectionBenchmark.accepted", null));
-    for (String name : List.of("accepted", "badSignature", "expired", "forbidden")) {
+    for (String name : List.of("accepted", "badSignature", "expired", "forbidden", "hugeHeader")) {
       RunResult run = get("RejectionBenchmark." + name, null);
       line("| " + name + " | " + error(run) + " | " + ratio(score(run) / accepted) + " | " + allocation(run) + " |");
     }

@@ -11,7 +11,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import java.util.Locale;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 /**
  * JSON for the whole service: one strict mapper (duplicate keys, trailing data and deep nesting
@@ -39,16 +42,58 @@ public final class Json {
   /**
    * The request body as a JSON object. 415 unless the request says {@code application/json}
    * (which also keeps cross-site HTML forms out: they cannot send that content type without a
-   * CORS preflight); 400 for an empty body, malformed JSON, or anything but an object.
+   * CORS preflight) with no charset or UTF-8; 400 for a body that is not UTF-8, empty, malformed
+   * JSON, or anything but an object.
+   *
+   * <p>The raw header is read, not {@code ctx.contentType()}: the servlet layer resolves the
+   * charset parameter with {@code Charset.forName}, which throws for a client's unknown name.
    */
   public static ObjectNode requestObject(Context ctx) {
-    String contentType = ctx.contentType();
-    if (contentType == null
-        || !contentType.strip().toLowerCase(Locale.ROOT).startsWith("application/json")) {
+    if (!isUtf8Json(ctx.header("Content-Type"))) {
       throw new ApiError(
-          415, "unsupported_media_type", "send the request body as Content-Type: application/json");
+          415,
+          "unsupported_media_type",
+          "send the request body as Content-Type: application/json (UTF-8)");
     }
-    return parseObject(ctx.body());
+    String body;
+    try {
+      body =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(ctx.bodyAsBytes()))
+              .toString();
+    } catch (CharacterCodingException e) {
+      throw ApiError.badRequest("the request body is not UTF-8");
+    }
+    return parseObject(body);
+  }
+
+  /** {@code application/json}, optionally with {@code charset=utf-8} (any case, quoted or not). */
+  static boolean isUtf8Json(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    String[] parts = contentType.split(";");
+    if (!parts[0].strip().equalsIgnoreCase("application/json")) {
+      return false;
+    }
+    for (int i = 1; i < parts.length; i++) {
+      String parameter = parts[i].strip();
+      int equals = parameter.indexOf('=');
+      String name = equals < 0 ? parameter : parameter.substring(0, equals).strip();
+      if (name.equalsIgnoreCase("charset")) {
+        String value = equals < 0 ? "" : parameter.substring(equals + 1).strip();
+        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+          value = value.substring(1, value.length() - 1);
+        }
+        if (!value.equalsIgnoreCase("utf-8") && !value.equalsIgnoreCase("utf8")) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** {@code body} parsed as a JSON object; 400 when it is empty, malformed or not an object. */
