@@ -191,32 +191,19 @@ public final class AccessRule {
     if (kind != Kind.ALL_OF && kind != Kind.ANY_OF) {
       return true;
     }
-    if (adminPermission != null && token.hasPermission(adminPermission)) {
+    PermissionSet held = token.permissionSet();
+    if (adminPermission != null && held.contains(adminPermission)) {
       return true;
     }
     if (kind == Kind.ANY_OF) {
-      for (String held : token.permissions()) {
-        if (anyAccepted.contains(held)) {
-          return true;
-        }
-      }
-      return false;
+      return held.anyIn(anyAccepted);
     }
     for (String[] acceptable : acceptedArrays) {
-      if (!holdsAny(token, acceptable)) {
+      if (!held.containsAny(acceptable)) {
         return false;
       }
     }
     return true;
-  }
-
-  private static boolean holdsAny(VerifiedToken token, String[] acceptable) {
-    for (String permission : acceptable) {
-      if (token.hasPermission(permission)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   @Override

@@ -1,9 +1,6 @@
 package dev.apojwt;
 
 import java.time.Instant;
-import java.util.Collections;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,13 +11,8 @@ import java.util.Set;
  * method that declares a parameter of this type.
  */
 public final class VerifiedToken {
-  /** Below this many permissions a linear scan beats hashing. */
-  private static final int LINEAR_SCAN_LIMIT = 12;
-
   private final String subject;
-  private final String[] permissionArray;
-  private final Set<String> permissions;
-  private final Set<String> permissionIndex;
+  private final PermissionSet permissions;
   private final Map<String, Object> data;
   private final String issuer;
   private final List<String> audience;
@@ -31,11 +23,7 @@ public final class VerifiedToken {
 
   VerifiedToken(Claims claims) {
     this.subject = claims.sub;
-    LinkedHashSet<String> unique = new LinkedHashSet<>(claims.perms);
-    this.permissionArray = unique.toArray(new String[0]);
-    this.permissions = Collections.unmodifiableSet(unique);
-    this.permissionIndex =
-        permissionArray.length > LINEAR_SCAN_LIMIT ? new HashSet<>(unique) : null;
+    this.permissions = new PermissionSet(claims.perms);
     this.data = claims.data == null ? Map.of() : claims.data;
     this.issuer = claims.iss;
     this.audience = claims.aud == null ? List.of() : claims.aud;
@@ -60,15 +48,12 @@ public final class VerifiedToken {
 
   /** Whether {@code perms} lists {@code permission} exactly (no implication, no admin rule). */
   public boolean hasPermission(String permission) {
-    if (permissionIndex != null) {
-      return permissionIndex.contains(permission);
-    }
-    for (String held : permissionArray) {
-      if (held.equals(permission)) {
-        return true;
-      }
-    }
-    return false;
+    return permissions.contains(permission);
+  }
+
+  /** The permissions with their fast membership tests, for the guard's checks. */
+  PermissionSet permissionSet() {
+    return permissions;
   }
 
   /** The {@code data} claim: unmodifiable, empty when the token has none. */
