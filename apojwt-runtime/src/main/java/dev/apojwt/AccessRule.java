@@ -46,6 +46,8 @@ public final class AccessRule {
   private final String[][] acceptedArrays;
   /** For ANY_OF: every accepted permission of every listed one. */
   private final Set<String> anyAccepted;
+  /** The log detail of a 403, made once: refusing costs no more than accepting. */
+  final String forbiddenDetail;
 
   private AccessRule(Builder b, Kind kind, PermissionHierarchy hierarchy, String[] listed) {
     this.handler = b.handler;
@@ -66,6 +68,7 @@ public final class AccessRule {
     }
     this.accepted = Collections.unmodifiableMap(acceptedMap);
     this.anyAccepted = Collections.unmodifiableSet(union);
+    this.forbiddenDetail = "token lacks a permission that " + b.signature + " requires";
   }
 
   /**

@@ -230,7 +230,7 @@ public final class ApoJwt {
     }
     if (!rule.permits(token, adminPermission)) {
       throw reject(
-          Failures.forbidden("token lacks a permission that " + rule.signature() + " requires"),
+          Failures.forbidden(rule.forbiddenDetail),
           rule,
           arguments);
     }

@@ -110,6 +110,8 @@ final class TokenVerifier {
         }
       } else if (!Base64Url.isAlphabet(c)) {
         throw Failures.malformed("token has a character outside [A-Za-z0-9_-.]");
+      } else if (firstDot < 0 && i >= MAX_HEADER_LENGTH) {
+        throw Failures.malformed("header is longer than " + MAX_HEADER_LENGTH + " characters");
       }
       bytes[i] = (byte) c;
     }
@@ -121,9 +123,6 @@ final class TokenVerifier {
     }
 
     if (!isKnownHeader(source, start, firstDot)) {
-      if (firstDot > MAX_HEADER_LENGTH) {
-        throw Failures.malformed("header is longer than " + MAX_HEADER_LENGTH + " characters");
-      }
       checkHeader(decode(bytes, 0, firstDot, "header"));
     }
 
