@@ -182,6 +182,9 @@ final class HandlerValidator {
     }
   }
 
+  /** The rule that {@code method} has (its own, or its interface's default). */
+  private record RuleSource(ExecutableElement method, Rule rule) {}
+
   /** The state of validating one handler interface. */
   private final class Run {
     private final TypeElement handler;
@@ -356,12 +359,15 @@ final class HandlerValidator {
       TypeElement declaring = ElementSupport.enclosingType(method);
       if (!handler.equals(declaring)) {
         RuleRead inherited = ruleOf(declaring, true);
-        if (inherited.broken() || inherited.found()) {
+        if (inherited.broken()) {
           return inherited;
+        }
+        if (inherited.found()) {
+          return keepsOverriddenRules(method, inherited) ? inherited : RuleRead.BROKEN;
         }
       }
       if (handlerDefault.broken() || handlerDefault.found()) {
-        return handlerDefault;
+        return keepsOverriddenRules(method, handlerDefault) ? handlerDefault : RuleRead.BROKEN;
       }
       if (handler.equals(declaring)) {
         diagnostics.error(method, Message.NO_ACCESS_RULE, Describe.method(method));
@@ -373,6 +379,79 @@ final class HandlerValidator {
             Describe.type(declaring));
       }
       return RuleRead.BROKEN;
+    }
+
+    /**
+     * Whether {@code method}, which has no rule of its own and takes the default {@code derived},
+     * gets the same rule as every method it overrides. A redeclaration (to add javadoc, narrow the
+     * return type, or give a body) must never silently replace an inherited rule with a default;
+     * when it would, that is an error on the redeclaration.
+     */
+    private boolean keepsOverriddenRules(ExecutableElement method, RuleRead derived) {
+      for (RuleSource source : overriddenRules(method, ElementSupport.enclosingType(method))) {
+        if (!source.rule().sameAs(derived.rule())) {
+          diagnostics.error(
+              method,
+              Message.REDECLARED_WITHOUT_RULE,
+              Describe.method(method),
+              Describe.method(source.method()),
+              derived.rule().describe(),
+              source.rule().describe());
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /**
+     * The effective rules of the methods that {@code method}, declared in {@code type}, overrides
+     * in each direct superinterface of {@code type} (several for a diamond).
+     */
+    private List<RuleSource> overriddenRules(ExecutableElement method, TypeElement type) {
+      List<RuleSource> sources = new ArrayList<>();
+      for (TypeMirror superinterface : type.getInterfaces()) {
+        Element element = types.asElement(superinterface);
+        if (!(element instanceof TypeElement) || !ElementSupport.isInterface(element)) {
+          continue;
+        }
+        for (ExecutableElement candidate : methodsNamed((TypeElement) element, method)) {
+          if (elements.overrides(method, candidate, type)) {
+            sources.addAll(effectiveRules(candidate));
+          }
+        }
+      }
+      return sources;
+    }
+
+    /**
+     * What an overridden method requires: its own rule, else the default of its interface, else
+     * (recursively) what the methods it overrides require. A broken rule is reported and skipped.
+     */
+    private List<RuleSource> effectiveRules(ExecutableElement method) {
+      RuleRead own = ruleOf(method, false);
+      if (own.found()) {
+        return List.of(new RuleSource(method, own.rule()));
+      }
+      TypeElement declaring = ElementSupport.enclosingType(method);
+      RuleRead byDefault = own.broken() ? RuleRead.BROKEN : ruleOf(declaring, true);
+      if (byDefault.found()) {
+        return List.of(new RuleSource(method, byDefault.rule()));
+      }
+      return byDefault.broken() ? List.of() : overriddenRules(method, declaring);
+    }
+
+    /** The instance methods of interfaces among {@code type}'s members named like {@code method}. */
+    private List<ExecutableElement> methodsNamed(TypeElement type, ExecutableElement method) {
+      List<ExecutableElement> named = new ArrayList<>();
+      for (ExecutableElement member : ElementFilter.methodsIn(elements.getAllMembers(type))) {
+        if (member.getSimpleName().contentEquals(method.getSimpleName())
+            && ElementSupport.isInterface(member.getEnclosingElement())
+            && !ElementSupport.isStatic(member)
+            && !ElementSupport.isPrivate(member)) {
+          named.add(member);
+        }
+      }
+      return named;
     }
 
     private RuleRead ruleOf(Element element, boolean isInterface) {

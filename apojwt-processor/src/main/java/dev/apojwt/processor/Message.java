@@ -16,6 +16,9 @@ enum Message {
   CONFLICTING_RULES(
       "%s inherits different access rules (%s from %s, %s from %s): redeclare it in %s with the"
           + " rule it should have"),
+  REDECLARED_WITHOUT_RULE(
+      "%s redeclares %s without an access rule, so it would get %s instead of %s: annotate the"
+          + " redeclaration with the rule it should have"),
   CONFLICTING_PARAMETERS(
       "%s inherits different parameter annotations from %s and %s: redeclare it in %s with the"
           + " parameters it should have"),

@@ -12,7 +12,6 @@ import dev.apojwt.AuthFailure;
 import java.util.List;
 import java.util.stream.Collectors;
 import javax.tools.JavaFileObject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,31 +72,87 @@ class ReviewFindingsTest {
           "  }",
           "}");
 
-  static TestCompiler.MemoryClassLoader loader;
+  /** Sub, with the redeclaration repeating Base's rule. */
+  static final JavaFileObject SUB_REPEATING_THE_RULE =
+      source(
+          "com.example.review.Sub",
+          "package com.example.review;",
+          "import dev.apojwt.annotation.*;",
+          "import dev.apojwt.processor.Request;",
+          "@TokenRequired",
+          "public interface Sub extends Base {",
+          "  /** The secret, for administrators. */",
+          "  @PermissionRequired(\"admin:only\")",
+          "  @Override String secret(Request request);",
+          "  String other(Request request);",
+          "}");
 
-  @BeforeAll
-  static void compile() {
-    Compilation compilation = TestCompiler.compile(BASE, SUB, SHOP);
-    assertThat(compilation).succeeded();
-    loader = new TestCompiler.MemoryClassLoader(TestCompiler.classes(compilation));
+  /** Sub, whose interface default is Base's rule for secret(). */
+  static final JavaFileObject SUB_WITH_THE_SAME_DEFAULT =
+      source(
+          "com.example.review.Sub",
+          "package com.example.review;",
+          "import dev.apojwt.annotation.*;",
+          "import dev.apojwt.processor.Request;",
+          "@PermissionRequired(\"admin:only\")",
+          "public interface Sub extends Base {",
+          "  /** The secret, for administrators. */",
+          "  @Override String secret(Request request);",
+          "  @TokenRequired String other(Request request);",
+          "}");
+
+  private static TestCompiler.MemoryClassLoader load(JavaFileObject... sources) {
+    Compilation compilation = TestCompiler.compile(sources);
+    assertThat(compilation).succeededWithoutWarnings();
+    return new TestCompiler.MemoryClassLoader(TestCompiler.classes(compilation));
   }
 
-  private static GuardHandle guard(String simpleName, Recorder recorder) throws Throwable {
+  private static GuardHandle guard(ClassLoader loader, String simpleName, Recorder recorder)
+      throws Throwable {
     return new GuardHandle(loader, "com.example.review." + simpleName, recorder, Tokens.jwt());
   }
 
+  // ------------------------------------------------------------------ finding 1
+
   /**
-   * BUG (fails): redeclaring an inherited method without an annotation silently replaces its
-   * method-level rule ({@code @PermissionRequired("admin:only")} in Base) with the sub-interface's
-   * default ({@code @TokenRequired}). GuardedSub.secret() lets any valid token through to the
-   * implementation, with no compile error or warning. Expected: the overridden method's rule is
-   * kept (as Spring's annotation lookup on overridden methods would), or the processor reports the
-   * weaker rule as an error.
+   * Fixed: redeclaring an inherited method without an annotation used to replace its method-level
+   * rule ({@code @PermissionRequired("admin:only")} in Base) silently with the sub-interface's
+   * default ({@code @TokenRequired}), so GuardedSub.secret() let any valid token through. Now the
+   * redeclaration is a compile error that names both rules, and Sub gets no guard.
    */
   @Test
-  void redeclaringAnInheritedMethodDoesNotDropItsPermissionRule() throws Throwable {
+  void redeclaringAnInheritedMethodWithoutItsRuleIsACompileError() {
+    Compilation compilation = TestCompiler.compile(BASE, SUB);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "Sub.secret(Request) redeclares Base.secret(Request) without an access rule, so it"
+                + " would get @TokenRequired instead of @PermissionRequired(\"admin:only\"):"
+                + " annotate the redeclaration with the rule it should have")
+        .inFile(SUB)
+        .onLineContaining("@Override String secret(Request request);");
+    assertThat(TestCompiler.generatedSourceNames(BASE, SUB))
+        .containsExactly("com.example.review.GuardedBase");
+  }
+
+  /** A redeclaration that repeats the rule compiles; its guard and access table keep the rule. */
+  @Test
+  void aRedeclarationThatRepeatsTheRuleKeepsItInTheGuardAndTheAccessTable() throws Throwable {
+    ClassLoader loader = load(BASE, SUB_REPEATING_THE_RULE);
+    assertSecretNeedsAdminOnly(loader);
+  }
+
+  /** A redeclaration without an annotation compiles when the default it takes is the same rule. */
+  @Test
+  void aRedeclarationWhoseInterfaceDefaultIsTheInheritedRuleCompiles() throws Throwable {
+    ClassLoader loader = load(BASE, SUB_WITH_THE_SAME_DEFAULT);
+    assertSecretNeedsAdminOnly(loader);
+  }
+
+  private static void assertSecretNeedsAdminOnly(ClassLoader loader) throws Throwable {
     Recorder recorder = Recorder.create();
-    GuardHandle sub = guard("Sub", recorder);
+    GuardHandle sub = guard(loader, "Sub", recorder);
     ApoJwtException e =
         assertThrows(
             ApoJwtException.class,
@@ -105,11 +160,11 @@ class ReviewFindingsTest {
             "a token without admin:only reached Sub.secret(), which Base requires admin:only for");
     assertThat(e.reason()).isEqualTo(AuthFailure.Reason.FORBIDDEN);
     assertThat(recorder.calls).isEmpty();
-  }
 
-  /** BUG (fails): the access table, too, says Sub.secret() needs only a token. */
-  @Test
-  void theAccessTableOfTheRedeclaringInterfaceKeepsTheRule() throws Throwable {
+    assertThat(sub.call("secret", Request.bearer(Tokens.access("root", "admin:only"))))
+        .isEqualTo("secret");
+    assertThat(recorder.onlyCall("secret")).hasSize(1);
+
     AccessRule secret =
         GuardHandle.accessTable(loader, "com.example.review.Sub")
             .rule("secret(dev.apojwt.processor.Request)")
@@ -117,6 +172,8 @@ class ReviewFindingsTest {
     assertThat(secret.kind()).isEqualTo(AccessRule.Kind.ALL_OF);
     assertThat(secret.permissions()).containsExactly("admin:only");
   }
+
+  // ------------------------------------------------------------------ finding 2
 
   /**
    * BUG (fails): a default method is "checked, then your implementation's version runs" with
@@ -128,7 +185,7 @@ class ReviewFindingsTest {
   @Test
   void aDefaultMethodCannotReachAStricterSiblingWithoutItsCheck() throws Throwable {
     Recorder recorder = Recorder.create();
-    GuardHandle shop = guard("Shop", recorder);
+    GuardHandle shop = guard(load(SHOP), "Shop", recorder);
     try {
       shop.call("deleteAll", Request.bearer(Tokens.access("eve")), List.of("o-1", "o-2"));
     } catch (ApoJwtException refused) {
