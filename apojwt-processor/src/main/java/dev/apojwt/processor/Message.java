@@ -124,6 +124,27 @@ enum Message {
       "@BearerToken parameter %s also has %s: the token parameter is passed on unchanged; put %s"
           + " on a separate parameter"),
 
+  // default-method bodies
+  DEFAULT_CALLS_STRICTER(
+      "%s is a default method with %s, but it calls %s, which requires %s; the guard checks only"
+          + " %s's rule before your implementation runs this body, so %s would run unchecked: give"
+          + " %s a rule at least as strict, or do not call %s from the default method"),
+  DEFAULT_CALLS_STRICTER_THROUGH_PRIVATE(
+      "%s is a default method with %s, but through private method %s it calls %s, which requires"
+          + " %s; the guard checks only %s's rule before your implementation runs this body, so %s"
+          + " would run unchecked: give %s a rule at least as strict, or do not call %s from the"
+          + " default method"),
+  DEFAULT_BODY_FROM_CLASS_FILE(
+      "apojwt cannot check default method %s: it comes from a class file, so its body is not"
+          + " available. If it calls a method of %s that requires more than %s, that method runs"
+          + " without its check; if so, give %s a rule at least as strict as what it calls, or"
+          + " override it in %s"),
+  DEFAULT_BODIES_NOT_CHECKED(
+      "apojwt did not check the bodies of default methods: this compiler does not provide javac's"
+          + " tree API (com.sun.source.util.Trees). A default method that calls a stricter method"
+          + " of its interface on this runs that method without its check; compile with javac to"
+          + " have this checked"),
+
   // other
   ACCESS_TABLE_CLASH(
       "handler method accessTable() would clash with the static accessTable() of the generated"

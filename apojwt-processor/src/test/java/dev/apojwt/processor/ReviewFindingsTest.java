@@ -15,11 +15,14 @@ import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reproducers from the independent security and contract review (branch {@code review}): ways a
- * generated guard lets a caller reach an implementation method that its access rule protects.
+ * The findings of the independent security and contract review (branch {@code review}): ways a
+ * generated guard let a caller reach an implementation method that its access rule protects.
  *
- * <p>Every test here FAILS on the reviewed code on purpose: each shows a bug, and passes once the
- * bug is fixed. Do not loosen a test to make it pass; fix the processor.
+ * <p>Each finding is now a compile error. Where the reviewed expectation (a guard that refuses the
+ * call) could no longer compile, the test asserts the error instead, and a compiling variant of the
+ * same interface shows its guard enforcing the rule. The tests of the errors failed on the reviewed
+ * code; the compiling variants passed there too, and make sure the fix rejects no more than it
+ * must.
  */
 class ReviewFindingsTest {
 
@@ -52,8 +55,8 @@ class ReviewFindingsTest {
           "}");
 
   /**
-   * A handler whose admin-only delete() has a convenience default method that takes the
-   * interface default (any valid token) and calls delete() on {@code this}.
+   * A handler whose admin-only delete() has a convenience default method that takes the interface
+   * default (any valid token) and calls delete() on {@code this}.
    */
   static final JavaFileObject SHOP =
       source(
@@ -175,24 +178,71 @@ class ReviewFindingsTest {
 
   // ------------------------------------------------------------------ finding 2
 
+  /** Shop, with deleteAll as strict as the delete it calls. */
+  static final JavaFileObject SHOP_AS_STRICT =
+      source(
+          "com.example.review.Shop",
+          "package com.example.review;",
+          "import dev.apojwt.annotation.*;",
+          "import dev.apojwt.processor.Request;",
+          "import java.util.List;",
+          "@TokenRequired",
+          "public interface Shop {",
+          "  @PermissionRequired(\"orders:admin\") void delete(Request request, String id);",
+          "  @PermissionRequired(\"orders:admin\")",
+          "  default void deleteAll(Request request, List<String> ids) {",
+          "    for (String id : ids) {",
+          "      delete(request, id);",
+          "    }",
+          "  }",
+          "}");
+
   /**
-   * BUG (fails): a default method is "checked, then your implementation's version runs" with
-   * {@code this} = the delegate, so its calls to sibling methods skip their checks. Here
-   * deleteAll() takes the interface default (any valid token) and its body calls the admin-only
-   * delete(): a customer token deletes orders. The processor neither dispatches the default body
-   * through the guard nor warns that a default method's rule is weaker than what it calls.
+   * Fixed: a default method is "checked, then your implementation's version runs" with {@code this}
+   * = the implementation, so its calls to sibling methods skip their checks. deleteAll() took the
+   * interface default (any valid token) and its body called the admin-only delete(): a customer
+   * token deleted orders. Now that call is a compile error at the call, and Shop gets no guard.
    */
   @Test
-  void aDefaultMethodCannotReachAStricterSiblingWithoutItsCheck() throws Throwable {
+  void aDefaultMethodThatCallsAStricterSiblingIsACompileError() {
+    Compilation compilation = TestCompiler.compile(SHOP);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "deleteAll(Request, List<String>) is a default method with @TokenRequired, but it"
+                + " calls delete(Request, String), which requires"
+                + " @PermissionRequired(\"orders:admin\"); the guard checks only deleteAll's rule"
+                + " before your implementation runs this body, so delete would run unchecked: give"
+                + " deleteAll a rule at least as strict, or do not call delete from the default"
+                + " method")
+        .inFile(SHOP)
+        .onLineContaining("delete(request, id);");
+    assertThat(TestCompiler.generatedSourceNames(SHOP)).isEmpty();
+  }
+
+  /**
+   * A default method as strict as what it calls compiles; its guard refuses a customer before the
+   * body runs, and lets an administrator through to both.
+   */
+  @Test
+  void aDefaultMethodAsStrictAsWhatItCallsIsRefusedBeforeItsBodyRuns() throws Throwable {
+    ClassLoader loader = load(SHOP_AS_STRICT);
     Recorder recorder = Recorder.create();
-    GuardHandle shop = guard(load(SHOP), "Shop", recorder);
-    try {
-      shop.call("deleteAll", Request.bearer(Tokens.access("eve")), List.of("o-1", "o-2"));
-    } catch (ApoJwtException refused) {
-      // refusing the whole call is a fine outcome
-    }
+    GuardHandle shop = guard(loader, "Shop", recorder);
+    ApoJwtException e =
+        assertThrows(
+            ApoJwtException.class,
+            () ->
+                shop.call(
+                    "deleteAll", Request.bearer(Tokens.access("eve")), List.of("o-1", "o-2")));
+    assertThat(e.reason()).isEqualTo(AuthFailure.Reason.FORBIDDEN);
+    assertThat(recorder.calls).isEmpty();
+
+    shop.call(
+        "deleteAll", Request.bearer(Tokens.access("root", "orders:admin")), List.of("o-1", "o-2"));
     List<String> reached =
         recorder.calls.stream().map(Recorder.Call::method).collect(Collectors.toList());
-    assertThat(reached).doesNotContain("delete");
+    assertThat(reached).containsExactly("deleteAll", "delete", "delete").inOrder();
   }
 }
