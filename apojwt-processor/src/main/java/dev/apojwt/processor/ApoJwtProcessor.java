@@ -74,8 +74,17 @@ public final class ApoJwtProcessor extends AbstractProcessor {
     catalogs = new Catalogs();
     catalogReader = new CatalogReader(reporter);
     placement = new PlacementChecker(reporter);
+    DefaultMethods.Bodies bodies;
+    try {
+      bodies = TreeBodies.create(processingEnv);
+    } catch (IllegalArgumentException | LinkageError notJavac) {
+      bodies = null; // e.g. ECJ, or an IDE's wrapped environment: DefaultMethods notes it
+    }
+    DefaultMethods defaultMethods =
+        new DefaultMethods(elements, processingEnv.getTypeUtils(), reporter, bodies);
     validator =
-        new HandlerValidator(elements, processingEnv.getTypeUtils(), reporter, catalogs, placement);
+        new HandlerValidator(
+            elements, processingEnv.getTypeUtils(), reporter, catalogs, placement, defaultMethods);
     guardWriter = new GuardWriter(elements);
     hierarchyWriter = new HierarchyWriter(elements);
   }
@@ -271,6 +280,11 @@ public final class ApoJwtProcessor extends AbstractProcessor {
       for (Map.Entry<String, HandlerValidator.Unresolved> entry : deferred.entrySet()) {
         TypeElement handler = elements.getTypeElement(entry.getKey());
         HandlerValidator.Unresolved unresolved = entry.getValue();
+        if (handler != null && unresolved.inBody()) {
+          // Resolve the body once more, in this last round, so that javac shows why the call does
+          // not resolve (what it found in earlier rounds was dropped as possibly temporary).
+          guarded(handler, "interface", () -> validator.validate(handler));
+        }
         String guard =
             handler == null
                 ? "Guarded" + entry.getKey()

@@ -1,8 +1,10 @@
 package dev.apojwt.processor;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,6 +52,39 @@ final class Catalogs {
   /** The catalogs' names for messages: "com.example.Perms, com.example.Billing". */
   String describe() {
     return String.join(", ", catalogs.keySet());
+  }
+
+  /**
+   * What each permission implies, transitively, in the hierarchy that a guard reading {@code read}
+   * combines (implications may chain across catalogs, as {@code PermissionHierarchy.combine}
+   * resolves them).
+   */
+  static Map<String, Set<String>> implied(List<PermissionCatalogModel> read) {
+    Map<String, Set<String>> direct = new LinkedHashMap<>();
+    for (PermissionCatalogModel catalog : read) {
+      catalog.closure.forEach(
+          (permission, implied) ->
+              direct.computeIfAbsent(permission, p -> new LinkedHashSet<>()).addAll(implied));
+    }
+    return close(direct);
+  }
+
+  /** {@code direct} closed transitively: each permission with everything it reaches, not itself. */
+  static Map<String, Set<String>> close(Map<String, ? extends Collection<String>> direct) {
+    Map<String, Set<String>> closed = new LinkedHashMap<>();
+    for (String permission : direct.keySet()) {
+      Set<String> reached = new LinkedHashSet<>();
+      Deque<String> pending = new ArrayDeque<>(direct.get(permission));
+      while (!pending.isEmpty()) {
+        String next = pending.removeFirst();
+        Collection<String> further = direct.get(next);
+        if (!next.equals(permission) && reached.add(next) && further != null) {
+          pending.addAll(further);
+        }
+      }
+      closed.put(permission, reached);
+    }
+    return closed;
   }
 
   /**

@@ -57,13 +57,18 @@ final class Describe {
 
   /** {@code Orders.get(String, int)}. */
   static String method(ExecutableElement method) {
+    Element owner = method.getEnclosingElement();
+    String prefix = owner instanceof TypeElement ? type((TypeElement) owner) + "." : "";
+    return prefix + signature(method);
+  }
+
+  /** {@code get(String, int)}: the method without its type. */
+  static String signature(ExecutableElement method) {
     List<String> parameters = new ArrayList<>();
     for (VariableElement parameter : method.getParameters()) {
       parameters.add(type(parameter.asType()));
     }
-    Element owner = method.getEnclosingElement();
-    String prefix = owner instanceof TypeElement ? type((TypeElement) owner) + "." : "";
-    return prefix + method.getSimpleName() + "(" + String.join(", ", parameters) + ")";
+    return method.getSimpleName() + "(" + String.join(", ", parameters) + ")";
   }
 
   /** A type with simple class names: {@code Map<String, Object>}, {@code String[]}. */

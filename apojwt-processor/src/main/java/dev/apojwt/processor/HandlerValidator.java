@@ -44,6 +44,7 @@ final class HandlerValidator {
   private final Reporter reporter;
   private final Catalogs catalogs;
   private final PlacementChecker placement;
+  private final DefaultMethods defaultMethods;
   private final TypeMirror stringType;
   private final TypeMirror stringObjectMap;
   private final TypeMirror stringSet;
@@ -56,20 +57,29 @@ final class HandlerValidator {
   /** It has errors; they are reported. */
   record Invalid() implements Result {}
 
-  /** Part of it cannot be resolved yet (perhaps a later round generates it). */
-  record Unresolved(String where, String what) implements Result {}
+  /**
+   * Part of it cannot be resolved yet (perhaps a later round generates it); {@code inBody}: a call
+   * in a default method's body.
+   */
+  record Unresolved(String where, String what, boolean inBody) implements Result {
+    Unresolved(String where, String what) {
+      this(where, what, false);
+    }
+  }
 
   HandlerValidator(
       Elements elements,
       Types types,
       Reporter reporter,
       Catalogs catalogs,
-      PlacementChecker placement) {
+      PlacementChecker placement,
+      DefaultMethods defaultMethods) {
     this.elements = elements;
     this.types = types;
     this.reporter = reporter;
     this.catalogs = catalogs;
     this.placement = placement;
+    this.defaultMethods = defaultMethods;
     this.stringType = elements.getTypeElement("java.lang.String").asType();
     TypeMirror objectType = elements.getTypeElement("java.lang.Object").asType();
     this.stringObjectMap =
@@ -182,12 +192,21 @@ final class HandlerValidator {
     }
   }
 
+  /** The rule that {@code method} has (its own, or its interface's default). */
+  private record RuleSource(ExecutableElement method, Rule rule) {}
+
   /** The state of validating one handler interface. */
   private final class Run {
     private final TypeElement handler;
     private final DeclaredType handlerType;
     private final Diagnostics diagnostics;
     private final Map<Element, RuleRead> rules = new HashMap<>();
+
+    /** The rule of each guarded method, by signature as a member of the handler. */
+    private final Map<String, Rule> bySignature = new HashMap<>();
+
+    /** The rule of each member method of the handler (all of a group share one). */
+    private final Map<ExecutableElement, Rule> memberRules = new HashMap<>();
 
     /** An annotation value javac could not attribute: it reports that itself. */
     private boolean erroneousValue;
@@ -215,6 +234,23 @@ final class HandlerValidator {
         MethodModel method = method(group, handlerDefault);
         if (method != null) {
           methods.add(method);
+          bySignature.put(method.signature(), method.rule());
+          for (ExecutableElement member : group) {
+            memberRules.put(member, method.rule());
+          }
+        }
+      }
+      Set<String> permissions = new LinkedHashSet<>();
+      for (MethodModel method : methods) {
+        permissions.addAll(method.rule().permissions());
+      }
+      List<PermissionCatalogModel> read = catalogs.declaring(permissions);
+      if (!diagnostics.failed() && !erroneousValue) {
+        // Only a handler whose rules are all valid: the check compares them.
+        Unresolved pending =
+            defaultMethods.check(handler, new HandlerRules(Catalogs.implied(read)), diagnostics);
+        if (pending != null && !diagnostics.failed()) {
+          return pending;
         }
       }
       if (diagnostics.failed()) {
@@ -223,11 +259,6 @@ final class HandlerValidator {
       if (erroneousValue) {
         return new Unresolved(Describe.type(handler), "an annotation value");
       }
-      Set<String> permissions = new LinkedHashSet<>();
-      for (MethodModel method : methods) {
-        permissions.addAll(method.rule().permissions());
-      }
-      List<PermissionCatalogModel> read = catalogs.declaring(permissions);
       return new Valid(
           new HandlerModel(
               handler,
@@ -236,6 +267,52 @@ final class HandlerValidator {
               methods,
               read,
               originatingElements(read)));
+    }
+
+    /** The rules of this handler, as {@link DefaultMethods} asks about them. */
+    private final class HandlerRules implements DefaultMethods.Rules {
+      private final Map<String, Set<String>> implied;
+
+      HandlerRules(Map<String, Set<String>> implied) {
+        this.implied = implied;
+      }
+
+      @Override
+      public Rule reached(ExecutableElement method) {
+        ExecutableType type;
+        try {
+          type = (ExecutableType) types.asMemberOf(handlerType, method);
+        } catch (IllegalArgumentException notAMember) {
+          return null;
+        }
+        return bySignature.get(
+            TypeSupport.signature(method.getSimpleName().toString(), type, types));
+      }
+
+      @Override
+      public Rule of(ExecutableElement method) {
+        Rule member = memberRules.get(method);
+        if (member != null) {
+          return member;
+        }
+        // Overridden in the handler: reachable only as Shop.super.method(); its own rule, else a
+        // default, as it would be resolved were it not overridden (no error if it has none).
+        RuleRead own = ruleOf(method, false);
+        if (own.found() || own.broken()) {
+          return own.rule();
+        }
+        TypeElement declaring = ElementSupport.enclosingType(method);
+        RuleRead byDefault = ruleOf(declaring, true);
+        if (byDefault.found() || byDefault.broken() || declaring.equals(handler)) {
+          return byDefault.rule();
+        }
+        return ruleOf(handler, true).rule();
+      }
+
+      @Override
+      public boolean guarantees(Rule caller, Rule callee) {
+        return (caller == null ? Rule.of(Rule.Kind.PUBLIC) : caller).guarantees(callee, implied);
+      }
     }
 
     /** The interface, its superinterfaces from this compilation, and the catalogs it reads. */
@@ -356,12 +433,15 @@ final class HandlerValidator {
       TypeElement declaring = ElementSupport.enclosingType(method);
       if (!handler.equals(declaring)) {
         RuleRead inherited = ruleOf(declaring, true);
-        if (inherited.broken() || inherited.found()) {
+        if (inherited.broken()) {
           return inherited;
+        }
+        if (inherited.found()) {
+          return keepsOverriddenRules(method, inherited) ? inherited : RuleRead.BROKEN;
         }
       }
       if (handlerDefault.broken() || handlerDefault.found()) {
-        return handlerDefault;
+        return keepsOverriddenRules(method, handlerDefault) ? handlerDefault : RuleRead.BROKEN;
       }
       if (handler.equals(declaring)) {
         diagnostics.error(method, Message.NO_ACCESS_RULE, Describe.method(method));
@@ -373,6 +453,81 @@ final class HandlerValidator {
             Describe.type(declaring));
       }
       return RuleRead.BROKEN;
+    }
+
+    /**
+     * Whether {@code method}, which has no rule of its own and takes the default {@code derived},
+     * gets the same rule as every method it overrides. A redeclaration (to add javadoc, narrow the
+     * return type, or give a body) must never silently replace an inherited rule with a default;
+     * when it would, that is an error on the redeclaration.
+     */
+    private boolean keepsOverriddenRules(ExecutableElement method, RuleRead derived) {
+      for (RuleSource source : overriddenRules(method, ElementSupport.enclosingType(method))) {
+        if (!source.rule().sameAs(derived.rule())) {
+          diagnostics.error(
+              method,
+              Message.REDECLARED_WITHOUT_RULE,
+              Describe.method(method),
+              Describe.method(source.method()),
+              derived.rule().describe(),
+              source.rule().describe());
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /**
+     * The effective rules of the methods that {@code method}, declared in {@code type}, overrides
+     * in each direct superinterface of {@code type} (several for a diamond).
+     */
+    private List<RuleSource> overriddenRules(ExecutableElement method, TypeElement type) {
+      List<RuleSource> sources = new ArrayList<>();
+      for (TypeMirror superinterface : type.getInterfaces()) {
+        Element element = types.asElement(superinterface);
+        if (!(element instanceof TypeElement) || !ElementSupport.isInterface(element)) {
+          continue;
+        }
+        for (ExecutableElement candidate : methodsNamed((TypeElement) element, method)) {
+          if (elements.overrides(method, candidate, type)) {
+            sources.addAll(effectiveRules(candidate));
+          }
+        }
+      }
+      return sources;
+    }
+
+    /**
+     * What an overridden method requires: its own rule, else the default of its interface, else
+     * (recursively) what the methods it overrides require. A broken rule is reported and skipped.
+     */
+    private List<RuleSource> effectiveRules(ExecutableElement method) {
+      RuleRead own = ruleOf(method, false);
+      if (own.found()) {
+        return List.of(new RuleSource(method, own.rule()));
+      }
+      TypeElement declaring = ElementSupport.enclosingType(method);
+      RuleRead byDefault = own.broken() ? RuleRead.BROKEN : ruleOf(declaring, true);
+      if (byDefault.found()) {
+        return List.of(new RuleSource(method, byDefault.rule()));
+      }
+      return byDefault.broken() ? List.of() : overriddenRules(method, declaring);
+    }
+
+    /**
+     * The instance methods of interfaces among {@code type}'s members named like {@code method}.
+     */
+    private List<ExecutableElement> methodsNamed(TypeElement type, ExecutableElement method) {
+      List<ExecutableElement> named = new ArrayList<>();
+      for (ExecutableElement member : ElementFilter.methodsIn(elements.getAllMembers(type))) {
+        if (member.getSimpleName().contentEquals(method.getSimpleName())
+            && ElementSupport.isInterface(member.getEnclosingElement())
+            && !ElementSupport.isStatic(member)
+            && !ElementSupport.isPrivate(member)) {
+          named.add(member);
+        }
+      }
+      return named;
     }
 
     private RuleRead ruleOf(Element element, boolean isInterface) {

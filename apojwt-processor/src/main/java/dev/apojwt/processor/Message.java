@@ -16,6 +16,9 @@ enum Message {
   CONFLICTING_RULES(
       "%s inherits different access rules (%s from %s, %s from %s): redeclare it in %s with the"
           + " rule it should have"),
+  REDECLARED_WITHOUT_RULE(
+      "%s redeclares %s without an access rule, so it would get %s instead of %s: annotate the"
+          + " redeclaration with the rule it should have"),
   CONFLICTING_PARAMETERS(
       "%s inherits different parameter annotations from %s and %s: redeclare it in %s with the"
           + " parameters it should have"),
@@ -120,6 +123,27 @@ enum Message {
   BEARER_WITH_INJECTION(
       "@BearerToken parameter %s also has %s: the token parameter is passed on unchanged; put %s"
           + " on a separate parameter"),
+
+  // default-method bodies
+  DEFAULT_CALLS_STRICTER(
+      "%s is a default method with %s, but it calls %s, which requires %s; the guard checks only"
+          + " %s's rule before your implementation runs this body, so %s would run unchecked: give"
+          + " %s a rule at least as strict, or do not call %s from the default method"),
+  DEFAULT_CALLS_STRICTER_THROUGH_PRIVATE(
+      "%s is a default method with %s, but through private method %s it calls %s, which requires"
+          + " %s; the guard checks only %s's rule before your implementation runs this body, so %s"
+          + " would run unchecked: give %s a rule at least as strict, or do not call %s from the"
+          + " default method"),
+  DEFAULT_BODY_FROM_CLASS_FILE(
+      "apojwt cannot check default method %s: it comes from a class file, so its body is not"
+          + " available. If it calls a method of %s that requires more than %s, that method runs"
+          + " without its check; if so, give %s a rule at least as strict as what it calls, or"
+          + " override it in %s"),
+  DEFAULT_BODIES_NOT_CHECKED(
+      "apojwt did not check the bodies of default methods: this compiler does not provide javac's"
+          + " tree API (com.sun.source.util.Trees). A default method that calls a stricter method"
+          + " of its interface on this runs that method without its check; compile with javac to"
+          + " have this checked"),
 
   // other
   ACCESS_TABLE_CLASH(

@@ -3,6 +3,7 @@ package dev.apojwt.processor;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -24,8 +25,13 @@ final class Reporter {
 
   private final Set<Key> reported = new HashSet<>();
 
+  /** Where and what was reported; {@code where} is an element, or a tree for errors in bodies. */
   private record Key(
-      Element element, AnnotationMirror mirror, AnnotationValue value, String text) {}
+      Diagnostic.Kind kind,
+      Object where,
+      AnnotationMirror mirror,
+      AnnotationValue value,
+      String text) {}
 
   Reporter(Messager messager) {
     this.messager = messager;
@@ -53,9 +59,41 @@ final class Reporter {
 
   /** An error with no element (e.g. about a processor option). */
   void error(String text) {
-    if (reported.add(new Key(null, null, null, text))) {
+    if (reported.add(new Key(Diagnostic.Kind.ERROR, null, null, null, text))) {
       messager.printMessage(Diagnostic.Kind.ERROR, text);
     }
+  }
+
+  /** A note with no element, once per compilation. */
+  void note(String text) {
+    if (reported.add(new Key(Diagnostic.Kind.NOTE, null, null, null, text))) {
+      messager.printMessage(Diagnostic.Kind.NOTE, text);
+    }
+  }
+
+  /**
+   * A note on {@code element}, once; on {@code fallback} when {@code element} is from a class file.
+   */
+  void note(Element element, String text, Element fallback) {
+    Element at = inCompilation(element) ? element : fallback;
+    if (at != null && !inCompilation(at)) {
+      at = null;
+    }
+    if (reported.add(new Key(Diagnostic.Kind.NOTE, at, null, null, text))) {
+      if (at == null) {
+        messager.printMessage(Diagnostic.Kind.NOTE, text);
+      } else {
+        messager.printMessage(Diagnostic.Kind.NOTE, text, at);
+      }
+    }
+  }
+
+  /**
+   * Whether the error {@code text} at {@code position}, a place only the caller can print at (a
+   * tree in a method body), is reported for the first time; records it.
+   */
+  boolean firstErrorAt(Object position, String text) {
+    return reported.add(new Key(Diagnostic.Kind.ERROR, position, null, null, text));
   }
 
   /**
@@ -82,7 +120,7 @@ final class Reporter {
   }
 
   private void print(Element element, AnnotationMirror mirror, AnnotationValue value, String text) {
-    if (!reported.add(new Key(element, mirror, value, text))) {
+    if (!reported.add(new Key(Diagnostic.Kind.ERROR, element, mirror, value, text))) {
       return;
     }
     if (mirror == null) {
@@ -121,6 +159,19 @@ final class Reporter {
         Object... args) {
       failed = true;
       reporter.error(element, mirror, value, message.format(args), owner);
+    }
+
+    /**
+     * An error at {@code position} (a tree in a method body, which the {@link
+     * javax.annotation.processing.Messager} cannot point at): {@code print} prints it, unless it
+     * was reported there before.
+     */
+    void errorAt(Object position, Consumer<String> print, Message message, Object... args) {
+      failed = true;
+      String text = message.format(args);
+      if (reporter.firstErrorAt(position, text)) {
+        print.accept(text);
+      }
     }
 
     /** Marks a failure that javac reports itself (an erroneous annotation value). */

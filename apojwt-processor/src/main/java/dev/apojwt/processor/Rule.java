@@ -1,6 +1,8 @@
 package dev.apojwt.processor;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /** The access rule of one handler method, as its annotations say. */
 record Rule(Kind kind, List<String> permissions) {
@@ -31,6 +33,46 @@ record Rule(Kind kind, List<String> permissions) {
     return kind == other.kind
         && permissions.size() == other.permissions.size()
         && permissions.containsAll(other.permissions);
+  }
+
+  /**
+   * Whether every caller that passes this rule's check certainly passes {@code callee}'s too, with
+   * {@code implied} mapping each permission to everything it implies (transitively), as the guard's
+   * permission hierarchy resolves it. The admin permission (run-time configuration) is ignored: it
+   * passes both checks alike.
+   */
+  boolean guarantees(Rule callee, Map<String, ? extends Collection<String>> implied) {
+    switch (callee.kind) {
+      case PUBLIC:
+        return true;
+      case TOKEN:
+        return kind == Kind.TOKEN || kind == Kind.ALL_OF || kind == Kind.ANY_OF;
+      case REFRESH:
+        return kind == Kind.REFRESH;
+      case ALL_OF:
+        // Every permission the callee needs is granted by one the caller's token surely holds.
+        return kind == Kind.ALL_OF
+            && callee.permissions.stream()
+                .allMatch(p -> permissions.stream().anyMatch(q -> grants(q, p, implied)));
+      case ANY_OF:
+        if (kind == Kind.ALL_OF) {
+          return permissions.stream()
+              .anyMatch(q -> callee.permissions.stream().anyMatch(p -> grants(q, p, implied)));
+        }
+        // Whichever permission got the caller through also grants one the callee accepts.
+        return kind == Kind.ANY_OF
+            && permissions.stream()
+                .allMatch(q -> callee.permissions.stream().anyMatch(p -> grants(q, p, implied)));
+      default:
+        throw new AssertionError(callee.kind);
+    }
+  }
+
+  /** Whether holding {@code held} satisfies a requirement of {@code required}. */
+  private static boolean grants(
+      String held, String required, Map<String, ? extends Collection<String>> implied) {
+    Collection<String> granted = implied.get(held);
+    return held.equals(required) || (granted != null && granted.contains(required));
   }
 
   /** As the user wrote it, for messages: {@code @PermissionRequired({"a", "b"})}. */

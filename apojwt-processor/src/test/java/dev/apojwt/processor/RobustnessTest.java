@@ -149,6 +149,81 @@ class RobustnessTest {
         .contains("public List<Order> list(String user) {");
   }
 
+  /**
+   * A default body whose call takes an argument of a type from a later round. Before the type
+   * exists javac already picks an overload (here the first, delete(char)), not the one it picks
+   * once the type exists (delete(String)), so the call must be judged only then.
+   */
+  static JavaFileObject shopCallingWithALaterType(String stringRule, String charRule) {
+    return source(
+        "com.example.Shop",
+        "package com.example;",
+        "import dev.apojwt.annotation.*;",
+        "@TokenRequired",
+        "public interface Shop {",
+        "  " + charRule + " void delete(char id);",
+        "  " + stringRule + " void delete(String id);",
+        "  default void deleteOne() {",
+        "    delete(new Order().toString());",
+        "  }",
+        "}");
+  }
+
+  @Test
+  void aDefaultBodyCallWithAnArgumentOfALaterRoundIsJudgedOnceItResolves() {
+    String admin = "@PermissionRequired(\"orders:admin\")";
+    JavaFileObject stricter = shopCallingWithALaterType(admin, "@TokenRequired");
+    Compilation c =
+        TestCompiler.javac()
+            .withProcessors(new OrderGenerator(), new ApoJwtProcessor())
+            .compile(stricter);
+    assertThat(c).hadErrorCount(1);
+    assertThat(c)
+        .hadErrorContaining(
+            "deleteOne() is a default method with @TokenRequired, but it calls delete(String),"
+                + " which requires @PermissionRequired(\"orders:admin\")")
+        .inFile(stricter)
+        .onLineContaining("delete(new Order().toString());");
+
+    // The overload it really calls is allowed: no error, and the guard is generated.
+    JavaFileObject allowed = shopCallingWithALaterType("@TokenRequired", admin);
+    Compilation ok =
+        TestCompiler.javac()
+            .withProcessors(new OrderGenerator(), new ApoJwtProcessor())
+            .compile(allowed);
+    assertThat(ok).succeededWithoutWarnings();
+    assertThat(ok).generatedSourceFile("com.example.GuardedShop").isNotNull();
+  }
+
+  @Test
+  void aDefaultBodyCallThatNeverResolvesGivesJavacsOwnErrorToo() {
+    JavaFileObject shop =
+        source(
+            "com.example.Shop",
+            "package com.example;",
+            "import dev.apojwt.annotation.*;",
+            "@TokenRequired",
+            "public interface Shop {",
+            "  @PermissionRequired(\"orders:admin\") void delete(String id);",
+            "  default void deleteAll() {",
+            "    delete();",
+            "  }",
+            "}");
+    Compilation c = compile(shop);
+    assertThat(c).failed();
+    assertThat(c)
+        .hadErrorContaining("cannot be applied to given types")
+        .inFile(shop)
+        .onLineContaining("delete();");
+    assertThat(c)
+        .hadErrorContaining(
+            "GuardedShop was not generated: Shop.deleteAll() uses a call to delete, which cannot"
+                + " be resolved")
+        .inFile(shop)
+        .onLineContaining("public interface Shop");
+    assertThat(c).hadErrorCount(2);
+  }
+
   @Test
   void aSyntaxErrorElsewhereGivesOnlyJavacsError() {
     JavaFileObject orders =
