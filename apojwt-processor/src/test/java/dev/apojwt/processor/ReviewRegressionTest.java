@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * code; the compiling variants passed there too, and make sure the fix rejects no more than it
  * must.
  */
-class ReviewFindingsTest {
+class ReviewRegressionTest {
 
   /** A library-style base interface: its method-level rule requires "admin:only". */
   static final JavaFileObject BASE =
