@@ -26,14 +26,24 @@ final class CompileTime {
     final double withoutMillis;
     /** javac -proc:none on the interfaces plus the guards the processor wrote: the same output. */
     final double pregeneratedMillis;
+    /** javac with {@link ReplayProcessor} writing those guards: javac's own cost of generated sources. */
+    final double replayMillis;
     final int rounds;
     final int generatedFiles;
 
-    Result(int interfaces, double with, double without, double pregenerated, int rounds, int generatedFiles) {
+    Result(
+        int interfaces,
+        double with,
+        double without,
+        double pregenerated,
+        double replay,
+        int rounds,
+        int generatedFiles) {
       this.interfaces = interfaces;
       this.withProcessorMillis = with;
       this.withoutMillis = without;
       this.pregeneratedMillis = pregenerated;
+      this.replayMillis = replay;
       this.rounds = rounds;
       this.generatedFiles = generatedFiles;
     }
@@ -43,9 +53,14 @@ final class CompileTime {
       return withProcessorMillis / withoutMillis;
     }
 
-    /** What running the processor costs over compiling the same code without it. */
+    /** apojwt's own work: its run against a processor that only writes the same files. */
     double processorRatio() {
-      return withProcessorMillis / pregeneratedMillis;
+      return withProcessorMillis / replayMillis;
+    }
+
+    /** javac's cost of any generated source: a further round, against compiling it as input. */
+    double roundRatio() {
+      return replayMillis / pregeneratedMillis;
     }
   }
 
@@ -80,26 +95,52 @@ final class CompileTime {
       Path allFile = work.resolve("all-sources.txt");
       Files.write(allFile, all, StandardCharsets.UTF_8);
       run(work, allFile, false, false);
+      run(work, argFile, pregenerated);
       List<Double> with = new ArrayList<>();
       List<Double> without = new ArrayList<>();
       List<Double> same = new ArrayList<>();
+      List<Double> replay = new ArrayList<>();
       for (int i = 0; i < repetitions; i++) {
         with.add(run(work, argFile, true, false));
         without.add(run(work, argFile, false, false));
         same.add(run(work, allFile, false, false));
+        replay.add(run(work, argFile, pregenerated));
       }
       int rounds = countRounds(work, argFile);
       int generated = all.size() - sources.size();
-      return new Result(interfaces, median(with), median(without), median(same), rounds, generated);
+      return new Result(
+          interfaces, median(with), median(without), median(same), median(replay), rounds, generated);
     } finally {
       delete(work);
     }
   }
 
+  /** Wall-clock milliseconds of javac with {@link ReplayProcessor} writing {@code guards}. */
+  private double run(Path work, Path argFile, Path guards) throws IOException, InterruptedException {
+    return run(work, argFile, List.of(
+        "-processorpath", classPath.toString(),
+        "-processor", ReplayProcessor.class.getName(),
+        "-Areplay.dir=" + guards));
+  }
+
   /** Wall-clock milliseconds of one javac process. */
   private double run(Path work, Path argFile, boolean processor, boolean printRounds)
       throws IOException, InterruptedException {
-    Path out = work.resolve(processor ? "out-proc" : "out-none");
+    List<String> options = new ArrayList<>();
+    if (processor) {
+      options.addAll(List.of("-processorpath", classPath.toString(), "-processor", "dev.apojwt.processor.ApoJwtProcessor"));
+    } else {
+      options.add("-proc:none");
+    }
+    if (printRounds) {
+      options.add("-XprintRounds");
+    }
+    return run(work, argFile, options);
+  }
+
+  private double run(Path work, Path argFile, List<String> options)
+      throws IOException, InterruptedException {
+    Path out = work.resolve("out");
     Path generated = work.resolve("generated");
     delete(out);
     delete(generated);
@@ -107,14 +148,7 @@ final class CompileTime {
     Files.createDirectories(generated);
     List<String> command = new ArrayList<>(List.of(javac.toString(), "--release", "17", "-nowarn"));
     command.addAll(List.of("-d", out.toString(), "-s", generated.toString(), "-cp", classPath.toString()));
-    if (processor) {
-      command.addAll(List.of("-processorpath", classPath.toString(), "-processor", "dev.apojwt.processor.ApoJwtProcessor"));
-    } else {
-      command.add("-proc:none");
-    }
-    if (printRounds) {
-      command.add("-XprintRounds");
-    }
+    command.addAll(options);
     command.add("@" + argFile);
     Path log = work.resolve("javac.log");
     long start = System.nanoTime();

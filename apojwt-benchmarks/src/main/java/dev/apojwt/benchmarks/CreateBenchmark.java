@@ -25,11 +25,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * ({@code JWT.create()...sign()}), both with a random {@code jti}.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 4, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(2)
 public class CreateBenchmark {
   private static final List<String> PERMISSIONS = List.of(Fixtures.PERMISSION, "orders:write");
   private static final Map<String, Object> DATA = Map.of("tenant", "acme", "seat", 7);

@@ -26,11 +26,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * must cost no more than accepting, or failures become the cheap way to load a service.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 4, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(2)
 public class RejectionBenchmark {
   private Orders guard;
   private Orders.Request[] accepted;

@@ -13,6 +13,7 @@ import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
@@ -109,8 +110,10 @@ public final class ApoJwtProcessor extends AbstractProcessor {
     try {
       if (roundEnv.processingOver()) {
         reportDeferred(roundEnv);
-      } else {
-        round(roundEnv);
+      } else if (!annotations.isEmpty() || !deferred.isEmpty()) {
+        // A round with none of our annotations and nothing deferred (typically the round over
+        // the guards just generated) has nothing for us: skip scanning its elements.
+        round(roundEnv, annotations);
       }
     } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
       // The per-element guards below catch almost everything; this is the last line.
@@ -120,16 +123,24 @@ public final class ApoJwtProcessor extends AbstractProcessor {
     return true;
   }
 
-  private void round(RoundEnvironment roundEnv) {
+  private void round(RoundEnvironment roundEnv, Set<? extends TypeElement> present) {
     reporter.addRootElements(roundEnv.getRootElements());
-    Map<ApoAnnotation, Set<? extends Element>> annotated = new LinkedHashMap<>();
-    Set<Element> all = new LinkedHashSet<>();
+    // One scan of the round's elements for all our annotations, then sorted by annotation.
+    Set<? extends Element> all =
+        present.isEmpty()
+            ? Set.of()
+            : roundEnv.getElementsAnnotatedWithAny(present.toArray(new TypeElement[0]));
+    Map<ApoAnnotation, Set<Element>> annotated = new LinkedHashMap<>();
     for (ApoAnnotation annotation : ApoAnnotation.values()) {
-      TypeElement type = elements.getTypeElement(annotation.qualifiedName);
-      Set<? extends Element> found =
-          type == null ? Set.of() : roundEnv.getElementsAnnotatedWith(type);
-      annotated.put(annotation, found);
-      all.addAll(found);
+      annotated.put(annotation, new LinkedHashSet<>());
+    }
+    for (Element element : all) {
+      for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+        ApoAnnotation annotation = ApoAnnotation.of(mirror);
+        if (annotation != null) {
+          annotated.get(annotation).add(element);
+        }
+      }
     }
 
     for (Element element : all) {
