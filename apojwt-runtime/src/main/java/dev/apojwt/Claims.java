@@ -28,7 +28,12 @@ final class Claims {
   Map<String, Object> data;
   String jti;
 
-  static Claims read(byte[] payload) throws IOException {
+  /**
+   * Reads the claims of a payload whose signature has been verified. A token whose {@code exp}
+   * is not after {@code expiredAtOrBefore} is refused as EXPIRED as soon as {@code exp} is read,
+   * without parsing the rest: refusing an expired token costs less than accepting a valid one.
+   */
+  static Claims read(byte[] payload, long expiredAtOrBefore) throws IOException {
     Claims claims = new Claims();
     try (JsonParser parser = StrictJson.openObject(payload, "payload")) {
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -37,6 +42,9 @@ final class Claims {
         switch (name) {
           case "exp":
             claims.exp = numericDate(parser, name);
+            if (claims.exp <= expiredAtOrBefore) {
+              throw Failures.expired();
+            }
             break;
           case "nbf":
             claims.nbf = numericDate(parser, name);

@@ -134,8 +134,11 @@ final class TokenVerifier {
       throw Failures.badSignature("signature does not match");
     }
 
-    Claims claims = Claims.read(decode(bytes, firstDot + 1, secondDot, "payload"));
-    checkClaims(claims);
+    long now = Math.floorDiv(clock.millis(), 1000L);
+    // The same comparison as PyJWT: expired when exp <= now - leeway.
+    Claims claims =
+        Claims.read(decode(bytes, firstDot + 1, secondDot, "payload"), now - leewaySeconds);
+    checkClaims(claims, now);
     return claims;
   }
 
@@ -210,7 +213,7 @@ final class TokenVerifier {
     return t.equals("jwt") || t.equals(kind.typ);
   }
 
-  private void checkClaims(Claims claims) {
+  private void checkClaims(Claims claims, long now) {
     if (kind == TokenKind.ACCESS) {
       if (claims.perms == null) {
         // apojwt's refresh tokens are exactly the tokens without perms.
@@ -224,11 +227,6 @@ final class TokenVerifier {
     }
     if (claims.exp == Claims.ABSENT) {
       throw Failures.malformed("claim 'exp' is missing");
-    }
-    long now = Math.floorDiv(clock.millis(), 1000L);
-    // The same comparisons as PyJWT: expired when exp <= now - leeway.
-    if (claims.exp <= now - leewaySeconds) {
-      throw Failures.expired();
     }
     if (claims.nbf != Claims.ABSENT && claims.nbf > now + leewaySeconds) {
       throw Failures.notYetValid("claim 'nbf' is in the future");

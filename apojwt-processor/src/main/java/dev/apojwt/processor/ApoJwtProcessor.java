@@ -3,6 +3,7 @@ package dev.apojwt.processor;
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
 import java.io.IOException;
+import java.io.Writer;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -18,6 +19,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
+import javax.tools.JavaFileObject;
 
 /**
  * The apojwt annotation processor: checks the access rules of handler interfaces at compile time
@@ -274,10 +276,22 @@ public final class ApoJwtProcessor extends AbstractProcessor {
   }
 
   private void write(JavaFile file, Element origin) {
+    String name =
+        file.packageName().isEmpty()
+            ? file.typeSpec().name()
+            : file.packageName() + "." + file.typeSpec().name();
     try {
-      file.writeTo(processingEnv.getFiler());
+      // Rendered to a String first, then written at once: JavaPoet appends in small pieces,
+      // which costs far more on the Filer's encoding writer than on a StringBuilder.
+      String source = file.toString();
+      JavaFileObject output =
+          processingEnv
+              .getFiler()
+              .createSourceFile(name, file.typeSpec().originatingElements().toArray(new Element[0]));
+      try (Writer writer = output.openWriter()) {
+        writer.write(source);
+      }
     } catch (IOException e) {
-      String name = file.packageName() + "." + file.typeSpec().name();
       reporter.error(origin, null, null, Message.WRITE_FAILED.format(name, e.getMessage()), origin);
     }
   }

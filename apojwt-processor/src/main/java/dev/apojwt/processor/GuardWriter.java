@@ -42,6 +42,9 @@ final class GuardWriter {
   private static final String ACCESS_TABLE = "ACCESS_TABLE";
 
   private final Elements elements;
+  /** {@code @Generated}, looked up once per compilation (null when the JDK lacks it). */
+  private AnnotationSpec generated;
+  private boolean generatedLookedUp;
 
   GuardWriter(Elements elements) {
     this.elements = elements;
@@ -73,7 +76,10 @@ final class GuardWriter {
     for (Element originating : model.originatingElements()) {
       type.addOriginatingElement(originating);
     }
-    AnnotationSpec generated = RuntimeNames.generated(elements);
+    if (!generatedLookedUp) {
+      generated = RuntimeNames.generated(elements);
+      generatedLookedUp = true;
+    }
     if (generated != null) {
       type.addAnnotation(generated);
     }
