@@ -10,7 +10,8 @@ import java.util.Base64;
  */
 final class Base64Url {
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-  private static final byte[] VALUES = new byte[128];
+  /** The 6-bit value of each byte, -1 for bytes outside the alphabet (indexed by b & 0xff). */
+  private static final byte[] VALUES = new byte[256];
 
   static {
     Arrays.fill(VALUES, (byte) -1);
@@ -32,7 +33,7 @@ final class Base64Url {
 
   /** Whether {@code c} is one of the 64 base64url characters. */
   static boolean isAlphabet(int c) {
-    return c < 128 && c >= 0 && VALUES[c] >= 0;
+    return c >= 0 && c < 256 && VALUES[c] >= 0;
   }
 
   /**
@@ -85,6 +86,6 @@ final class Base64Url {
   }
 
   private static int value(byte c) {
-    return c < 0 ? -1 : VALUES[c];
+    return VALUES[c & 0xff];
   }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The registered and apojwt claims of one payload, read in a single strict pass. A claim of the
@@ -35,47 +36,65 @@ final class Claims {
    */
   static Claims read(byte[] payload, long expiredAtOrBefore) throws IOException {
     Claims claims = new Claims();
+    int seen = 0; // one bit per registered claim read, for duplicate detection
+    Set<String> others = null; // the other members' names, made when first needed
     try (JsonParser parser = StrictJson.openObject(payload, "payload")) {
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String name = parser.currentName();
         parser.nextToken();
+        int bit;
         switch (name) {
           case "exp":
+            bit = 1;
             claims.exp = numericDate(parser, name);
             if (claims.exp <= expiredAtOrBefore) {
               throw Failures.expired();
             }
             break;
           case "nbf":
+            bit = 1 << 1;
             claims.nbf = numericDate(parser, name);
             break;
           case "iat":
+            bit = 1 << 2;
             claims.iat = numericDate(parser, name);
             break;
           case "iss":
+            bit = 1 << 3;
             claims.iss = StrictJson.string(parser, name);
             break;
           case "aud":
+            bit = 1 << 4;
             claims.aud =
                 parser.currentToken() == JsonToken.VALUE_STRING
                     ? List.of(parser.getText())
                     : Collections.unmodifiableList(StrictJson.stringArray(parser, name));
             break;
           case "sub":
+            bit = 1 << 5;
             claims.sub = StrictJson.string(parser, name);
             break;
           case "perms":
+            bit = 1 << 6;
             claims.perms = StrictJson.stringArray(parser, name);
             break;
           case "data":
+            bit = 1 << 7;
             claims.data = StrictJson.object(parser, name);
             break;
           case "jti":
+            bit = 1 << 8;
             claims.jti = StrictJson.string(parser, name);
             break;
           default:
+            bit = 0;
+            others = StrictJson.addName(others, name);
             StrictJson.skipValue(parser); // still checked: syntax, depth, duplicates, numbers
         }
+        if ((seen & bit) != 0) {
+          throw StrictJson.duplicate();
+        }
+        seen |= bit;
       }
       StrictJson.expectEnd(parser, "payload");
     }

@@ -29,8 +29,8 @@ abstract class JwsKey {
     this.algorithm = algorithm;
   }
 
-  /** Whether {@code signature} is valid for {@code data[0, length)}. Never throws. */
-  abstract boolean verify(byte[] data, int length, byte[] signature);
+  /** Whether {@code signature} is valid for {@code data[offset, offset + length)}. Never throws. */
+  abstract boolean verify(byte[] data, int offset, int length, byte[] signature);
 
   /** java-jwt's signer for this key, or null when this key can only verify. */
   abstract Algorithm signer();
@@ -79,12 +79,12 @@ abstract class JwsKey {
     }
 
     @Override
-    boolean verify(byte[] data, int length, byte[] signature) {
+    boolean verify(byte[] data, int offset, int length, byte[] signature) {
       if (signature.length != algorithm.size) {
         return false;
       }
       Mac mac = macs.get();
-      mac.update(data, 0, length);
+      mac.update(data, offset, length);
       return MessageDigest.isEqual(mac.doFinal(), signature); // constant time
     }
 
@@ -145,7 +145,7 @@ abstract class JwsKey {
     }
 
     @Override
-    boolean verify(byte[] data, int length, byte[] signature) {
+    boolean verify(byte[] data, int offset, int length, byte[] signature) {
       if (signature.length != signatureLength) {
         return false;
       }
@@ -154,7 +154,7 @@ abstract class JwsKey {
       }
       Signature verifier = verifiers.get();
       try {
-        verifier.update(data, 0, length);
+        verifier.update(data, offset, length);
         return verifier.verify(signature);
       } catch (SignatureException e) {
         verifiers.remove(); // its state is unknown after a failure: start afresh next time

@@ -7,21 +7,31 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Strict JSON for JOSE headers and claims, on Jackson's streaming parser: UTF-8 only, one
  * object, no duplicate member names (also when spelled with escapes), no trailing data, a
  * bounded nesting depth. Jackson already refuses comments, single quotes, NaN, leading zeros
  * and unescaped control characters by default.
+ *
+ * <p>Duplicate names are detected here rather than by Jackson's STRICT_DUPLICATE_DETECTION,
+ * which hashes every name of every object: the claims apojwt reads are tracked in a bit set,
+ * {@code data} objects by their map, and only members apojwt does not read need a set of names.
+ * The names compared are the decoded ones, so an escaped duplicate is still a duplicate.
  */
 final class StrictJson {
   /** Deep enough for any sensible {@code data}; a bound on recursion and on hostile input. */
@@ -29,7 +39,6 @@ final class StrictJson {
 
   static final JsonFactory FACTORY =
       JsonFactory.builder()
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
           .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
           // Written JSON is pure ASCII, as Python's json.dumps writes it. This also keeps a lone
@@ -73,18 +82,12 @@ final class StrictJson {
     if (first != '{' && first != ' ' && first != '\t' && first != '\n' && first != '\r') {
       throw Failures.malformed(part + " is not a JSON object");
     }
-    boolean ascii = true;
-    for (int i = 0; i < json.length; i++) {
-      byte b = json[i];
-      if (b == 0 && i < 4) {
+    for (int i = 1; i < Math.min(4, json.length); i++) {
+      if (json[i] == 0) {
         throw Failures.malformed(part + " is not UTF-8");
       }
-      if (b < 0) {
-        ascii = false;
-        break;
-      }
     }
-    if (!ascii) {
+    if (!isAscii(json)) {
       try {
         StandardCharsets.UTF_8
             .newDecoder()
@@ -95,6 +98,22 @@ final class StrictJson {
         throw Failures.malformed(part + " is not valid UTF-8");
       }
     }
+  }
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  /** Whether every byte is below 0x80, eight at a time. */
+  private static boolean isAscii(byte[] bytes) {
+    int i = 0;
+    long high = 0;
+    for (int n = bytes.length - 7; i < n; i += 8) {
+      high |= (long) LONGS.get(bytes, i);
+    }
+    for (; i < bytes.length; i++) {
+      high |= bytes[i];
+    }
+    return (high & 0x8080808080808080L) == 0;
   }
 
   /** The current string value; MALFORMED when the current token is not a string. */
@@ -126,23 +145,28 @@ final class StrictJson {
    * values it does read: syntax, depth and duplicate names by the parser, numbers finite here.
    */
   static void skipValue(JsonParser parser) throws IOException {
-    int depth = 0;
     JsonToken token = parser.currentToken();
-    while (true) {
-      if (token == null) {
+    if (token == JsonToken.START_OBJECT) {
+      Set<String> names = null;
+      while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+        names = addName(names, parser.currentName());
+        parser.nextToken();
+        skipValue(parser);
+      }
+      if (token != JsonToken.END_OBJECT) {
         throw Failures.malformed("JSON ends inside a value");
       }
-      if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
-        depth++;
-      } else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
-        depth--;
-      } else if (token == JsonToken.VALUE_NUMBER_FLOAT && !Double.isFinite(parser.getDoubleValue())) {
-        throw Failures.malformed("a number is out of range");
+    } else if (token == JsonToken.START_ARRAY) {
+      while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+        if (token == null) {
+          throw Failures.malformed("JSON ends inside a value");
+        }
+        skipValue(parser);
       }
-      if (depth == 0) {
-        return;
-      }
-      token = parser.nextToken();
+    } else if (token == JsonToken.VALUE_NUMBER_FLOAT && !Double.isFinite(parser.getDoubleValue())) {
+      throw Failures.malformed("a number is out of range");
+    } else if (token == null) {
+      throw Failures.malformed("JSON ends inside a value");
     }
   }
 
@@ -159,9 +183,26 @@ final class StrictJson {
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
       parser.nextToken();
+      int size = map.size();
       map.put(name, readValue(parser));
+      if (map.size() == size) {
+        throw duplicate();
+      }
     }
     return Collections.unmodifiableMap(map);
+  }
+
+  static ApoJwtException duplicate() {
+    return Failures.malformed("a JSON object has a duplicate member name");
+  }
+
+  /** Adds {@code name} to the names seen so far (made when first needed); throws if seen. */
+  static Set<String> addName(Set<String> seen, String name) {
+    Set<String> names = seen == null ? new HashSet<>() : seen;
+    if (!names.add(name)) {
+      throw duplicate();
+    }
+    return names;
   }
 
   private static List<Object> readArray(JsonParser parser) throws IOException {

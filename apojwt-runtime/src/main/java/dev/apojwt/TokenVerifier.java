@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Verifies one kind of token (access or refresh) against one pinned key. The order matters:
@@ -19,6 +20,8 @@ final class TokenVerifier {
    * so their parse must stay cheap; real ones are well under 200 characters.
    */
   static final int MAX_HEADER_LENGTH = 1024;
+  /** Around the token, a source may hold this much more (a scheme, spaces) and is still copied whole. */
+  private static final int SOURCE_SLACK = 64;
 
   private final TokenKind kind;
   private final JwsKey key;
@@ -94,13 +97,24 @@ final class TokenVerifier {
     if (length > maxLength) {
       throw Failures.malformed("token is longer than the configured maximum");
     }
-    // One pass checks the alphabet, finds the dots and copies the (then ASCII) token to bytes.
-    byte[] bytes = new byte[length];
+    // The token as bytes, in place within the source (a guard's source is the whole header
+    // value). Characters beyond Latin-1 become '?', which the scan below refuses.
+    byte[] bytes;
+    int offset;
+    if (source.length() - length <= SOURCE_SLACK) {
+      bytes = source.getBytes(StandardCharsets.ISO_8859_1);
+      offset = start;
+    } else {
+      bytes = source.substring(start, end).getBytes(StandardCharsets.ISO_8859_1);
+      offset = 0;
+    }
+    int limit = offset + length;
     int firstDot = -1;
     int secondDot = -1;
-    for (int i = 0; i < length; i++) {
-      char c = source.charAt(start + i);
-      if (c == '.') {
+    int headerLimit = offset + MAX_HEADER_LENGTH;
+    for (int i = offset; i < limit; i++) {
+      byte b = bytes[i];
+      if (b == '.') {
         if (firstDot < 0) {
           firstDot = i;
         } else if (secondDot < 0) {
@@ -108,29 +122,28 @@ final class TokenVerifier {
         } else {
           throw Failures.malformed("token has more than three parts");
         }
-      } else if (!Base64Url.isAlphabet(c)) {
+      } else if (!Base64Url.isAlphabet(b & 0xff)) {
         throw Failures.malformed("token has a character outside [A-Za-z0-9_-.]");
-      } else if (firstDot < 0 && i >= MAX_HEADER_LENGTH) {
+      } else if (firstDot < 0 && i >= headerLimit) {
         throw Failures.malformed("header is longer than " + MAX_HEADER_LENGTH + " characters");
       }
-      bytes[i] = (byte) c;
     }
     if (secondDot < 0) {
       throw Failures.malformed("token does not have three parts");
     }
-    if (firstDot == 0 || secondDot == firstDot + 1) {
+    if (firstDot == offset || secondDot == firstDot + 1) {
       throw Failures.malformed("token has an empty header or payload");
     }
 
-    if (!isKnownHeader(source, start, firstDot)) {
-      checkHeader(decode(bytes, 0, firstDot, "header"));
+    if (!isKnownHeader(source, start, firstDot - offset)) {
+      checkHeader(decode(bytes, offset, firstDot, "header"));
     }
 
-    byte[] signature = Base64Url.decode(bytes, secondDot + 1, length);
+    byte[] signature = Base64Url.decode(bytes, secondDot + 1, limit);
     if (signature == null) {
       throw Failures.malformed("signature is not canonical base64url");
     }
-    if (!key.verify(bytes, secondDot, signature)) {
+    if (!key.verify(bytes, offset, secondDot - offset, signature)) {
       throw Failures.badSignature("signature does not match");
     }
 
@@ -166,15 +179,22 @@ final class TokenVerifier {
   private void checkHeader(byte[] header) throws IOException {
     String alg = null;
     String typ = null;
+    Set<String> others = null;
     try (JsonParser parser = StrictJson.openObject(header, "header")) {
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String name = parser.currentName();
-        JsonToken value = parser.nextToken();
+        parser.nextToken();
         switch (name) {
           case "alg":
+            if (alg != null) {
+              throw StrictJson.duplicate();
+            }
             alg = StrictJson.string(parser, "alg");
             break;
           case "typ":
+            if (typ != null) {
+              throw StrictJson.duplicate();
+            }
             typ = StrictJson.string(parser, "typ");
             break;
           case "crit":
@@ -185,6 +205,7 @@ final class TokenVerifier {
           case "b64":
             throw Failures.malformed("header 'b64' (unencoded payload) is not supported");
           default:
+            others = StrictJson.addName(others, name);
             StrictJson.skipValue(parser);
         }
       }
