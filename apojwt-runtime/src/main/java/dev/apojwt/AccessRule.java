@@ -9,10 +9,10 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The access rule of one handler method, prepared once when a guard class is loaded: what kind
- * of token it needs, which permissions (with the set each check accepts after {@code @Implies}),
- * and where the token comes from. Generated guards hold one per method; together they are the
- * guard's {@link AccessTable}, so what a service reports is exactly what it enforces. Immutable.
+ * The access rule of one handler method, prepared once when a guard class is loaded: what kind of
+ * token it needs, which permissions (with the set each check accepts after {@code @Implies}), and
+ * where the token comes from. Generated guards hold one per method; together they are the guard's
+ * {@link AccessTable}, so what a service reports is exactly what it enforces. Immutable.
  *
  * <pre>{@code
  * static final AccessRule GET = AccessRule.forMethod("com.example.Orders", "get(java.lang.String)")
@@ -42,10 +42,13 @@ public final class AccessRule {
   private final int bearerParameter;
   private final List<String> permissions;
   private final Map<String, Set<String>> accepted;
+
   /** {@code accepted} as arrays: the per-call check is a few string comparisons. */
   private final String[][] acceptedArrays;
+
   /** For ANY_OF: every accepted permission of every listed one. */
   private final Set<String> anyAccepted;
+
   /** The log detail of a 403, made once: refusing costs no more than accepting. */
   final String forbiddenDetail;
 
@@ -115,7 +118,10 @@ public final class AccessRule {
       return new AccessRule(this, Kind.TOKEN, PermissionHierarchy.none(), new String[0]);
     }
 
-    /** {@code @PermissionRequired({...})}: every permission, each satisfied as {@code hierarchy} says. */
+    /**
+     * {@code @PermissionRequired({...})}: every permission, each satisfied as {@code hierarchy}
+     * says.
+     */
     public AccessRule allOf(PermissionHierarchy hierarchy, String... permissions) {
       return new AccessRule(this, Kind.ALL_OF, hierarchy, checked(permissions));
     }
@@ -189,7 +195,9 @@ public final class AccessRule {
     return bearerParameter >= 0;
   }
 
-  /** Whether {@code token} satisfies the permission part of this rule, given the admin permission. */
+  /**
+   * Whether {@code token} satisfies the permission part of this rule, given the admin permission.
+   */
   boolean permits(VerifiedToken token, String adminPermission) {
     if (kind != Kind.ALL_OF && kind != Kind.ANY_OF) {
       return true;

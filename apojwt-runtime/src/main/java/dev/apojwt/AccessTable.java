@@ -5,9 +5,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What every method of one handler interface requires: the rules a generated
- * {@code Guarded<Interface>} enforces, as data (from {@code GuardedOrders.accessTable()}), so a
- * service can print or serve them. Immutable.
+ * What every method of one handler interface requires: the rules a generated {@code
+ * Guarded<Interface>} enforces, as data (from {@code GuardedOrders.accessTable()}), so a service
+ * can print or serve them. Immutable.
  */
 public final class AccessTable {
   private final String handler;
@@ -18,7 +18,9 @@ public final class AccessTable {
     this.rules = rules;
   }
 
-  /** The table of {@code handler} (qualified interface name) with its rules in declaration order. */
+  /**
+   * The table of {@code handler} (qualified interface name) with its rules in declaration order.
+   */
   public static AccessTable of(String handler, AccessRule... rules) {
     Objects.requireNonNull(handler, "handler");
     for (AccessRule rule : rules) {

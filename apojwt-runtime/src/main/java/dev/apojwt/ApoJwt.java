@@ -26,9 +26,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The configuration of one service: how its tokens are signed and verified, where guards find
- * them, and how refused calls are reported. The successor of apojwt's {@code ApoJWT} class.
- * Immutable and thread-safe: build one at start-up and share it.
+ * The configuration of one service: how its tokens are signed and verified, where guards find them,
+ * and how refused calls are reported. The successor of apojwt's {@code ApoJWT} class. Immutable and
+ * thread-safe: build one at start-up and share it.
  *
  * <pre>{@code
  * ApoJwt jwt = ApoJwt.builder()
@@ -50,11 +50,13 @@ import java.util.function.Supplier;
 public final class ApoJwt {
   /** The longest clock-skew allowance {@link Builder#build()} accepts. */
   public static final Duration MAX_LEEWAY = Duration.ofMinutes(5);
+
   /**
    * The longest token lifetime {@link Builder#build()} accepts: far beyond any sensible one, and
    * far inside the years a token's {@code exp} can express (up to 9999).
    */
   public static final Duration MAX_LIFETIME = Duration.ofDays(36_500);
+
   /** The default cap on a token's length, checked before anything is decoded. */
   public static final int DEFAULT_MAX_TOKEN_LENGTH = 8192;
 
@@ -138,11 +140,11 @@ public final class ApoJwt {
   // ---------------------------------------------------------------- tokens
 
   /**
-   * Creates an access token for {@code subject} holding {@code permissions}, with
-   * {@code data} as its {@code data} claim. apojwt's {@code create_token} without refresh.
+   * Creates an access token for {@code subject} holding {@code permissions}, with {@code data} as
+   * its {@code data} claim. apojwt's {@code create_token} without refresh.
    *
-   * @throws IllegalArgumentException if an argument is null or {@code data} holds something
-   *     other than JSON values (String, Number, Boolean, null, List, Map with String keys)
+   * @throws IllegalArgumentException if an argument is null or {@code data} holds something other
+   *     than JSON values (String, Number, Boolean, null, List, Map with String keys)
    * @throws IllegalStateException if this ApoJwt can only verify (a public key alone)
    */
   public String createToken(String subject, Collection<String> permissions, Map<String, ?> data) {
@@ -153,8 +155,8 @@ public final class ApoJwt {
   }
 
   /**
-   * Creates an access token and a refresh token carrying {@code refreshData}. apojwt's
-   * {@code create_token} with refresh configured.
+   * Creates an access token and a refresh token carrying {@code refreshData}. apojwt's {@code
+   * create_token} with refresh configured.
    *
    * @throws IllegalStateException if refresh is not configured ({@link Builder#refresh})
    */
@@ -213,8 +215,8 @@ public final class ApoJwt {
    *
    * @param arguments the call's arguments, as the caller passed them
    * @return the verified token
-   * @throws RuntimeException what the exception handler returned for the failure, else the
-   *     {@link ApoJwtException}
+   * @throws RuntimeException what the exception handler returned for the failure, else the {@link
+   *     ApoJwtException}
    */
   public VerifiedToken authorize(AccessRule rule, Object... arguments) {
     AccessRule.Kind kind = rule.kind();
@@ -229,21 +231,17 @@ public final class ApoJwt {
       throw reject(e, rule, arguments);
     }
     if (!rule.permits(token, adminPermission)) {
-      throw reject(
-          Failures.forbidden(rule.forbiddenDetail),
-          rule,
-          arguments);
+      throw reject(Failures.forbidden(rule.forbiddenDetail), rule, arguments);
     }
     return token;
   }
 
   /**
-   * Checks a call of a {@code @Refresh} method: finds the refresh token (the
-   * {@code @BearerToken} argument, else the refresh finder) and verifies it. Generated guards
-   * call this.
+   * Checks a call of a {@code @Refresh} method: finds the refresh token (the {@code @BearerToken}
+   * argument, else the refresh finder) and verifies it. Generated guards call this.
    *
-   * @throws RuntimeException what the exception handler returned for the failure, else the
-   *     {@link ApoJwtException}
+   * @throws RuntimeException what the exception handler returned for the failure, else the {@link
+   *     ApoJwtException}
    */
   public VerifiedRefresh authorizeRefresh(AccessRule rule, Object... arguments) {
     if (rule.kind() != AccessRule.Kind.REFRESH) {
@@ -261,8 +259,8 @@ public final class ApoJwt {
   }
 
   /**
-   * Fails fast when a guard's methods need something this ApoJwt lacks: a token finder, the
-   * refresh configuration, or a refresh finder. Generated guard constructors call this.
+   * Fails fast when a guard's methods need something this ApoJwt lacks: a token finder, the refresh
+   * configuration, or a refresh finder. Generated guard constructors call this.
    *
    * @throws IllegalStateException naming every method that could not be checked, and the fix
    */
@@ -307,9 +305,9 @@ public final class ApoJwt {
   }
 
   /**
-   * Finds this call's token (the {@code @BearerToken} argument, else the finder) and verifies it
-   * in place: surrounding whitespace and a case-insensitive {@code Bearer} scheme (RFC 6750 2.1)
-   * are skipped, not copied away.
+   * Finds this call's token (the {@code @BearerToken} argument, else the finder) and verifies it in
+   * place: surrounding whitespace and a case-insensitive {@code Bearer} scheme (RFC 6750 2.1) are
+   * skipped, not copied away.
    */
   private static Claims verifyFound(
       AccessRule rule, Object[] arguments, TokenVerifier verifier, TokenFinder finder) {
@@ -344,7 +342,9 @@ public final class ApoJwt {
     }
     if (end - start >= 6
         && value.regionMatches(true, start, "Bearer", 0, 6)
-        && (end - start == 6 || value.charAt(start + 6) == ' ' || value.charAt(start + 6) == '\t')) {
+        && (end - start == 6
+            || value.charAt(start + 6) == ' '
+            || value.charAt(start + 6) == '\t')) {
       start += 6;
       while (start < end && Character.isWhitespace(value.charAt(start))) {
         start++;
@@ -352,7 +352,8 @@ public final class ApoJwt {
     }
     if (start == end) {
       throw Failures.missing(
-          kind, rule.readsBearerParameter() ? "the bearer argument is empty" : "the finder found none");
+          kind,
+          rule.readsBearerParameter() ? "the bearer argument is empty" : "the finder found none");
     }
     return verifier.verify(value, start, end);
   }
@@ -426,7 +427,9 @@ public final class ApoJwt {
       return this;
     }
 
-    /** The key pair for RS* or ES* algorithms: sign with the private key, verify with the public. */
+    /**
+     * The key pair for RS* or ES* algorithms: sign with the private key, verify with the public.
+     */
     public Builder signingKeys(KeyPair keys) {
       this.signingKeys = notNull(keys, "signingKeys");
       return this;
@@ -450,7 +453,10 @@ public final class ApoJwt {
       return this;
     }
 
-    /** This service's audience names; a token must name at least one (apojwt's {@code server_audience}). */
+    /**
+     * This service's audience names; a token must name at least one (apojwt's {@code
+     * server_audience}).
+     */
     public Builder serverAudience(String... audience) {
       return serverAudience(Arrays.asList(notNull(audience, "serverAudience")));
     }
@@ -490,10 +496,10 @@ public final class ApoJwt {
     }
 
     /**
-     * Enables refresh tokens (apojwt's {@code config_refresh}): signed with {@code secret}
-     * (HMAC: the access algorithm when it is HMAC, else HS256), valid for {@code period}, found
-     * by {@code finder} (may be null when every {@code @Refresh} method has a
-     * {@code @BearerToken} parameter).
+     * Enables refresh tokens (apojwt's {@code config_refresh}): signed with {@code secret} (HMAC:
+     * the access algorithm when it is HMAC, else HS256), valid for {@code period}, found by {@code
+     * finder} (may be null when every {@code @Refresh} method has a {@code @BearerToken}
+     * parameter).
      */
     public Builder refresh(String secret, Duration period, TokenFinder finder) {
       return refresh(utf8(secret, "refresh secret"), period, finder);
@@ -507,13 +513,19 @@ public final class ApoJwt {
       return this;
     }
 
-    /** The clock for {@code iat}, {@code nbf}, {@code exp} and their checks; default UTC system clock. */
+    /**
+     * The clock for {@code iat}, {@code nbf}, {@code exp} and their checks; default UTC system
+     * clock.
+     */
     public Builder clock(Clock clock) {
       this.clock = notNull(clock, "clock");
       return this;
     }
 
-    /** Allowed clock skew for {@code exp}, {@code nbf} and {@code iat}; default 0, at most 5 minutes. */
+    /**
+     * Allowed clock skew for {@code exp}, {@code nbf} and {@code iat}; default 0, at most 5
+     * minutes.
+     */
     public Builder leeway(Duration leeway) {
       this.leeway = notNull(leeway, "leeway");
       return this;
@@ -540,7 +552,9 @@ public final class ApoJwt {
       JwsAlgorithm alg = JwsAlgorithm.named(algorithm.toUpperCase(Locale.ROOT));
       if (alg == null) {
         throw new IllegalArgumentException(
-            "algorithm must be one of " + Arrays.toString(JwsAlgorithm.values()) + "; got "
+            "algorithm must be one of "
+                + Arrays.toString(JwsAlgorithm.values())
+                + "; got "
                 + algorithm);
       }
       JwsKey accessKey = alg.family == JwsAlgorithm.Family.HMAC ? hmacKey(alg) : asymmetricKey(alg);
@@ -569,16 +583,17 @@ public final class ApoJwt {
             alg + " is an HMAC algorithm: configure secret(...), not a key pair or public key");
       }
       if (secret == null) {
-        throw new IllegalArgumentException(alg + " needs secret(...): at least " + alg.size + " bytes");
+        throw new IllegalArgumentException(
+            alg + " needs secret(...): at least " + alg.size + " bytes");
       }
       checkSecretLength(secret, alg, "secret");
       return JwsKey.hmac(alg, secret);
     }
 
     /**
-     * Whether two secrets are one HMAC key (RFC 2104): a key longer than the hash's block is
-     * hashed first, and a shorter one is padded with zero bytes, so {@code S} and {@code S+0x00}
-     * (or a long key and its hash) sign identically although their bytes differ.
+     * Whether two secrets are one HMAC key (RFC 2104): a key longer than the hash's block is hashed
+     * first, and a shorter one is padded with zero bytes, so {@code S} and {@code S+0x00} (or a
+     * long key and its hash) sign identically although their bytes differ.
      */
     static boolean sameHmacKey(byte[] a, byte[] b, JwsAlgorithm alg) {
       return Arrays.equals(hmacBlockKey(a, alg), hmacBlockKey(b, alg));
@@ -591,7 +606,8 @@ public final class ApoJwt {
         try {
           k = MessageDigest.getInstance("SHA-" + alg.name().substring(2)).digest(k);
         } catch (GeneralSecurityException e) {
-          throw new IllegalStateException("this JDK cannot compute SHA-" + alg.name().substring(2), e);
+          throw new IllegalStateException(
+              "this JDK cannot compute SHA-" + alg.name().substring(2), e);
         }
       }
       return Arrays.copyOf(k, block);
@@ -616,7 +632,8 @@ public final class ApoJwt {
     private JwsKey asymmetricKey(JwsAlgorithm alg) {
       if (secret != null) {
         throw new IllegalArgumentException(
-            alg + " signs with a key pair: configure signingKeys(KeyPair) or verificationKey(PublicKey),"
+            alg
+                + " signs with a key pair: configure signingKeys(KeyPair) or verificationKey(PublicKey),"
                 + " not secret(...)");
       }
       if (signingKeys != null && verificationKey != null) {
@@ -661,7 +678,9 @@ public final class ApoJwt {
 
     private static boolean onCurve(ECPublicKey key, JwsAlgorithm alg) {
       String stdName =
-          alg == JwsAlgorithm.ES256 ? "secp256r1" : alg == JwsAlgorithm.ES384 ? "secp384r1" : "secp521r1";
+          alg == JwsAlgorithm.ES256
+              ? "secp256r1"
+              : alg == JwsAlgorithm.ES384 ? "secp384r1" : "secp521r1";
       try {
         AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC");
         parameters.init(new ECGenParameterSpec(stdName));
@@ -711,11 +730,13 @@ public final class ApoJwt {
       if (refreshSecret != null) {
         if (refreshPeriod.isNegative() || refreshPeriod.isZero() || refreshPeriod.getNano() != 0) {
           throw new IllegalArgumentException(
-              "the refresh period must be a positive whole number of seconds; got " + refreshPeriod);
+              "the refresh period must be a positive whole number of seconds; got "
+                  + refreshPeriod);
         }
         if (refreshPeriod.compareTo(MAX_LIFETIME) > 0) {
           throw new IllegalArgumentException(
-              "the refresh period must be at most 100 years (it is usually days); got " + refreshPeriod);
+              "the refresh period must be at most 100 years (it is usually days); got "
+                  + refreshPeriod);
         }
         if (expPeriod.compareTo(refreshPeriod) >= 0) {
           throw new IllegalArgumentException(

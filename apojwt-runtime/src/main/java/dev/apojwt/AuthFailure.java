@@ -3,9 +3,9 @@ package dev.apojwt;
 import java.util.Objects;
 
 /**
- * Why a token was refused: an HTTP status (401 or 403), a {@link Reason}, a client-safe
- * {@link #message() message} (apojwt's wording) and a developer-oriented {@link #detail()
- * detail}. Neither text ever contains the token, a value taken from it, or a secret.
+ * Why a token was refused: an HTTP status (401 or 403), a {@link Reason}, a client-safe {@link
+ * #message() message} (apojwt's wording) and a developer-oriented {@link #detail() detail}. Neither
+ * text ever contains the token, a value taken from it, or a secret.
  */
 public final class AuthFailure {
 
@@ -55,8 +55,8 @@ public final class AuthFailure {
   }
 
   /**
-   * A failure with the standard message of {@code reason} and the given detail; handy for
-   * testing an {@link ExceptionHandler}. The guards create their own.
+   * A failure with the standard message of {@code reason} and the given detail; handy for testing
+   * an {@link ExceptionHandler}. The guards create their own.
    */
   public static AuthFailure of(Reason reason, String detail) {
     return new AuthFailure(reason, Failures.standardMessage(reason), detail);
@@ -71,9 +71,7 @@ public final class AuthFailure {
     return reason;
   }
 
-  /**
-   * The message for the client, in apojwt's words (for example "JWT signature has expired").
-   */
+  /** The message for the client, in apojwt's words (for example "JWT signature has expired"). */
   public String message() {
     return message;
   }
@@ -87,9 +85,9 @@ public final class AuthFailure {
   }
 
   /**
-   * The value of the {@code WWW-Authenticate} response header (RFC 6750 section 3): a bare
-   * {@code Bearer} challenge when no token was sent, {@code error="invalid_token"} for other
-   * 401s and {@code error="insufficient_scope"} for a 403.
+   * The value of the {@code WWW-Authenticate} response header (RFC 6750 section 3): a bare {@code
+   * Bearer} challenge when no token was sent, {@code error="invalid_token"} for other 401s and
+   * {@code error="insufficient_scope"} for a 403.
    */
   public String wwwAuthenticate() {
     switch (reason) {

@@ -10,6 +10,7 @@ import java.util.Base64;
  */
 final class Base64Url {
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+
   /** The 6-bit value of each byte, -1 for bytes outside the alphabet (indexed by b & 0xff). */
   private static final byte[] VALUES = new byte[256];
 
@@ -37,8 +38,8 @@ final class Base64Url {
   }
 
   /**
-   * Decodes {@code src[from, to)}; null when that range is not canonical unpadded base64url
-   * (a character outside the alphabet, a length of 1 mod 4, or non-zero unused bits).
+   * Decodes {@code src[from, to)}; null when that range is not canonical unpadded base64url (a
+   * character outside the alphabet, a length of 1 mod 4, or non-zero unused bits).
    */
   static byte[] decode(byte[] src, int from, int to) {
     int length = to - from;

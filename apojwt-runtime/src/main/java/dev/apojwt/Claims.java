@@ -15,6 +15,7 @@ import java.util.Set;
 final class Claims {
   /** Marks an absent NumericDate claim. */
   static final long ABSENT = Long.MIN_VALUE;
+
   /** 9999-12-31T23:59:59Z: later dates are refused as nonsense rather than risk overflow. */
   static final long MAX_NUMERIC_DATE = 253_402_300_799L;
 
@@ -22,16 +23,18 @@ final class Claims {
   long nbf = ABSENT;
   long iat = ABSENT;
   String iss;
+
   /** The audience as a list, also when the token carries a single string; null when absent. */
   List<String> aud;
+
   String sub;
   List<String> perms;
   Map<String, Object> data;
   String jti;
 
   /**
-   * Reads the claims of a payload whose signature has been verified. A token whose {@code exp}
-   * is not after {@code expiredAtOrBefore} is refused as EXPIRED as soon as {@code exp} is read,
+   * Reads the claims of a payload whose signature has been verified. A token whose {@code exp} is
+   * not after {@code expiredAtOrBefore} is refused as EXPIRED as soon as {@code exp} is read,
    * without parsing the rest: refusing an expired token costs less than accepting a valid one.
    */
   static Claims read(byte[] payload, long expiredAtOrBefore) throws IOException {

@@ -49,7 +49,8 @@ final class Failures {
 
   static ApoJwtException missing(TokenKind kind, String detail) {
     return fail(
-        AuthFailure.Reason.MISSING_TOKEN, kind == TokenKind.REFRESH ? MISSING_REFRESH : MISSING,
+        AuthFailure.Reason.MISSING_TOKEN,
+        kind == TokenKind.REFRESH ? MISSING_REFRESH : MISSING,
         detail);
   }
 

@@ -7,8 +7,8 @@ import java.util.Objects;
 
 /**
  * One call of a guarded handler method, as a {@link TokenFinder} or an {@link ExceptionHandler}
- * sees it: which interface and method, and the arguments the caller passed (injected parameters
- * are still {@code null} here). The successor of the {@code *args, **kwargs} apojwt passed.
+ * sees it: which interface and method, and the arguments the caller passed (injected parameters are
+ * still {@code null} here). The successor of the {@code *args, **kwargs} apojwt passed.
  */
 public final class Invocation {
   private final AccessRule rule;
@@ -19,7 +19,10 @@ public final class Invocation {
     this.arguments = arguments;
   }
 
-  /** An invocation of {@code rule}'s method with {@code arguments}; for tests of finders and handlers. */
+  /**
+   * An invocation of {@code rule}'s method with {@code arguments}; for tests of finders and
+   * handlers.
+   */
   public static Invocation of(AccessRule rule, Object... arguments) {
     return new Invocation(Objects.requireNonNull(rule, "rule"), arguments.clone());
   }

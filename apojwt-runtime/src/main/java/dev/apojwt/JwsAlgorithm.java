@@ -19,11 +19,13 @@ enum JwsAlgorithm {
   }
 
   final Family family;
+
   /** The JCA name of the MAC or signature algorithm. */
   final String jcaName;
+
   /**
-   * HMAC: the hash size in bytes, which is both the MAC length and the minimum secret length
-   * (RFC 7518 section 3.2). EC: the size of one signature coordinate (R or S) in bytes.
+   * HMAC: the hash size in bytes, which is both the MAC length and the minimum secret length (RFC
+   * 7518 section 3.2). EC: the size of one signature coordinate (R or S) in bytes.
    */
   final int size;
 

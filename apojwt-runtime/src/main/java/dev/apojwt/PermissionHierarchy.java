@@ -13,10 +13,10 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Which permissions imply which, as declared with {@code @Implies} on a
- * {@code @PermissionCatalog}. The processor resolves the hierarchy at compile time into a
- * generated {@code <Catalog>Hierarchy} class; guards read it once, when they are loaded, to
- * compute the set of permissions each check accepts. Immutable.
+ * Which permissions imply which, as declared with {@code @Implies} on a {@code @PermissionCatalog}.
+ * The processor resolves the hierarchy at compile time into a generated {@code <Catalog>Hierarchy}
+ * class; guards read it once, when they are loaded, to compute the set of permissions each check
+ * accepts. Immutable.
  */
 public final class PermissionHierarchy {
   private static final PermissionHierarchy NONE = new PermissionHierarchy(Map.of());
@@ -34,14 +34,15 @@ public final class PermissionHierarchy {
   }
 
   /**
-   * A hierarchy from each permission to the permissions it implies, directly or transitively
-   * (it is closed here either way). Names must be non-blank.
+   * A hierarchy from each permission to the permissions it implies, directly or transitively (it is
+   * closed here either way). Names must be non-blank.
    */
   public static PermissionHierarchy of(Map<String, ? extends Collection<String>> implies) {
     Map<String, Set<String>> direct = new LinkedHashMap<>();
     implies.forEach(
         (permission, granted) -> {
-          Set<String> own = direct.computeIfAbsent(checkName(permission), p -> new LinkedHashSet<>());
+          Set<String> own =
+              direct.computeIfAbsent(checkName(permission), p -> new LinkedHashSet<>());
           for (String g : granted) {
             own.add(checkName(g));
           }
@@ -78,7 +79,8 @@ public final class PermissionHierarchy {
 
     /** Declares {@code permission}, which implies {@code implied} (directly or transitively). */
     public Builder permission(String permission, String... implied) {
-      implies.computeIfAbsent(checkName(permission), p -> new LinkedHashSet<>())
+      implies
+          .computeIfAbsent(checkName(permission), p -> new LinkedHashSet<>())
           .addAll(Arrays.asList(implied));
       return this;
     }
@@ -133,8 +135,8 @@ public final class PermissionHierarchy {
   }
 
   /**
-   * The permissions that satisfy a requirement of {@code required}: itself, then every
-   * permission that implies it.
+   * The permissions that satisfy a requirement of {@code required}: itself, then every permission
+   * that implies it.
    */
   public Set<String> acceptedFor(String required) {
     Set<String> accepted = new LinkedHashSet<>();

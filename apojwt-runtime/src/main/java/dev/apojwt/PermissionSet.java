@@ -9,9 +9,9 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
- * The permissions of one verified token: immutable, in token order, without duplicates. An
- * array with a linear scan for the usual handful (cheaper than hashing), a hash index beyond.
- * All fields are final, so instances are safely shared between threads.
+ * The permissions of one verified token: immutable, in token order, without duplicates. An array
+ * with a linear scan for the usual handful (cheaper than hashing), a hash index beyond. All fields
+ * are final, so instances are safely shared between threads.
  */
 final class PermissionSet extends AbstractSet<String> {
   /** Below this many permissions a linear scan beats hashing. */
@@ -47,7 +47,9 @@ final class PermissionSet extends AbstractSet<String> {
     if (!(o instanceof String)) {
       return false;
     }
-    return index != null ? index.contains(o) : contains(permissions, permissions.length, (String) o);
+    return index != null
+        ? index.contains(o)
+        : contains(permissions, permissions.length, (String) o);
   }
 
   /** Whether any of {@code candidates} is held: the per-call permission check. */

@@ -9,8 +9,8 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -23,15 +23,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Strict JSON for JOSE headers and claims, on Jackson's streaming parser: UTF-8 only, one
- * object, no duplicate member names (also when spelled with escapes), no trailing data, a
- * bounded nesting depth. Jackson already refuses comments, single quotes, NaN, leading zeros
- * and unescaped control characters by default.
+ * Strict JSON for JOSE headers and claims, on Jackson's streaming parser: UTF-8 only, one object,
+ * no duplicate member names (also when spelled with escapes), no trailing data, a bounded nesting
+ * depth. Jackson already refuses comments, single quotes, NaN, leading zeros and unescaped control
+ * characters by default.
  *
- * <p>Duplicate names are detected here rather than by Jackson's STRICT_DUPLICATE_DETECTION,
- * which hashes every name of every object: the claims apojwt reads are tracked in a bit set,
- * {@code data} objects by their map, and only members apojwt does not read need a set of names.
- * The names compared are the decoded ones, so an escaped duplicate is still a duplicate.
+ * <p>Duplicate names are detected here rather than by Jackson's STRICT_DUPLICATE_DETECTION, which
+ * hashes every name of every object: the claims apojwt reads are tracked in a bit set, {@code data}
+ * objects by their map, and only members apojwt does not read need a set of names. The names
+ * compared are the decoded ones, so an escaped duplicate is still a duplicate.
  */
 final class StrictJson {
   /** Deep enough for any sensible {@code data}; a bound on recursion and on hostile input. */
@@ -49,8 +49,8 @@ final class StrictJson {
   private StrictJson() {}
 
   /**
-   * Opens a parser on {@code json} positioned on its root START_OBJECT; throws MALFORMED unless
-   * the bytes are strict UTF-8 beginning (after optional whitespace) with an object.
+   * Opens a parser on {@code json} positioned on its root START_OBJECT; throws MALFORMED unless the
+   * bytes are strict UTF-8 beginning (after optional whitespace) with an object.
    */
   static JsonParser openObject(byte[] json, String part) throws IOException {
     checkEncoding(json, part);
@@ -69,9 +69,9 @@ final class StrictJson {
   }
 
   /**
-   * JWS parts must be UTF-8 (RFC 7515 section 5.2). Jackson would also accept UTF-16/32 (which
-   * it detects from NUL bytes among the first four) and a byte order mark, so those are refused
-   * here; anything beyond ASCII is decoded strictly once, which refuses overlong forms, encoded
+   * JWS parts must be UTF-8 (RFC 7515 section 5.2). Jackson would also accept UTF-16/32 (which it
+   * detects from NUL bytes among the first four) and a byte order mark, so those are refused here;
+   * anything beyond ASCII is decoded strictly once, which refuses overlong forms, encoded
    * surrogates and truncated sequences.
    */
   private static void checkEncoding(byte[] json, String part) {
@@ -214,8 +214,8 @@ final class StrictJson {
   }
 
   /**
-   * The current value as String, Integer, Long, BigInteger, Double, Boolean, null, an
-   * unmodifiable List or an unmodifiable Map.
+   * The current value as String, Integer, Long, BigInteger, Double, Boolean, null, an unmodifiable
+   * List or an unmodifiable Map.
    */
   private static Object readValue(JsonParser parser) throws IOException {
     switch (parser.currentToken()) {

@@ -11,9 +11,9 @@ package dev.apojwt;
 @FunctionalInterface
 public interface TokenFinder {
   /**
-   * The token for {@code call}: a bare token, or an {@code Authorization} header value (a
-   * {@code Bearer} prefix in any case is removed). Null or blank means no token (401
-   * MISSING_TOKEN). An exception thrown here also counts as no token; it is kept as the cause.
+   * The token for {@code call}: a bare token, or an {@code Authorization} header value (a {@code
+   * Bearer} prefix in any case is removed). Null or blank means no token (401 MISSING_TOKEN). An
+   * exception thrown here also counts as no token; it is kept as the cause.
    */
   String find(Invocation call);
 }

@@ -3,8 +3,8 @@ package dev.apojwt;
 import java.util.Objects;
 
 /**
- * An access token and the refresh token issued with it, from {@link ApoJwt#createTokens}.
- * Its {@code toString} never shows the tokens: they are credentials.
+ * An access token and the refresh token issued with it, from {@link ApoJwt#createTokens}. Its
+ * {@code toString} never shows the tokens: they are credentials.
  */
 public final class TokenPair {
   private final String access;

@@ -10,17 +10,21 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Verifies one kind of token (access or refresh) against one pinned key. The order matters:
- * shape and charset before any decoding, the header before the signature, the signature before
- * the payload is parsed, and the claims last. Each part is decoded and parsed once.
+ * Verifies one kind of token (access or refresh) against one pinned key. The order matters: shape
+ * and charset before any decoding, the header before the signature, the signature before the
+ * payload is parsed, and the claims last. Each part is decoded and parsed once.
  */
 final class TokenVerifier {
   /**
-   * Longest encoded header parsed. Headers are unauthenticated until the signature is checked,
-   * so their parse must stay cheap; real ones are well under 200 characters.
+   * Longest encoded header parsed. Headers are unauthenticated until the signature is checked, so
+   * their parse must stay cheap; real ones are well under 200 characters.
    */
   static final int MAX_HEADER_LENGTH = 1024;
-  /** Around the token, a source may hold this much more (a scheme, spaces) and is still copied whole. */
+
+  /**
+   * Around the token, a source may hold this much more (a scheme, spaces) and is still copied
+   * whole.
+   */
   private static final int SOURCE_SLACK = 64;
 
   private final TokenKind kind;
@@ -30,10 +34,11 @@ final class TokenVerifier {
   private final Clock clock;
   private final long leewaySeconds;
   private final int maxLength;
+
   /**
    * Encoded headers known to be valid for this kind and algorithm, exactly as apojwt and PyJWT
-   * write them. A token whose header segment is one of these skips the header parse: it is byte
-   * for byte a header that the full parse accepts.
+   * write them. A token whose header segment is one of these skips the header parse: it is byte for
+   * byte a header that the full parse accepts.
    */
   private final String[] knownHeaders;
 
@@ -56,7 +61,9 @@ final class TokenVerifier {
         new String[] {encodedHeader(key.algorithm, kind.typ), encodedHeader(key.algorithm, "JWT")};
   }
 
-  /** The header apojwt writes: {@code {"alg":"HS256","typ":"at+jwt"}}. PyJWT writes the same shape. */
+  /**
+   * The header apojwt writes: {@code {"alg":"HS256","typ":"at+jwt"}}. PyJWT writes the same shape.
+   */
   static String encodedHeader(JwsAlgorithm algorithm, String typ) {
     String json = "{\"alg\":\"" + algorithm.name() + "\",\"typ\":\"" + typ + "\"}";
     return Base64Url.encodeToString(json.getBytes(StandardCharsets.US_ASCII));
@@ -173,8 +180,8 @@ final class TokenVerifier {
   }
 
   /**
-   * RFC 8725 section 3.1: the algorithm is pinned, never chosen by the header. Keys named by
-   * {@code kid}, {@code jwk}, {@code jku}, {@code x5u} or {@code x5c} are never used.
+   * RFC 8725 section 3.1: the algorithm is pinned, never chosen by the header. Keys named by {@code
+   * kid}, {@code jwk}, {@code jku}, {@code x5u} or {@code x5c} are never used.
    */
   private void checkHeader(byte[] header) throws IOException {
     String alg = null;
@@ -198,7 +205,8 @@ final class TokenVerifier {
             typ = StrictJson.string(parser, "typ");
             break;
           case "crit":
-            // RFC 7515 4.1.11: extensions listed in crit must be understood; apojwt implements none.
+            // RFC 7515 4.1.11: extensions listed in crit must be understood; apojwt implements
+            // none.
             throw Failures.malformed("header 'crit' names an extension apojwt does not implement");
           case "zip":
             throw Failures.malformed("header 'zip' (compressed payload) is not supported");
@@ -223,8 +231,8 @@ final class TokenVerifier {
   }
 
   /**
-   * Media types are case-insensitive and may omit "application/" (RFC 7515 section 4.1.9).
-   * {@code JWT} is what PyJWT (and so apojwt 1.7) and most libraries write for both kinds.
+   * Media types are case-insensitive and may omit "application/" (RFC 7515 section 4.1.9). {@code
+   * JWT} is what PyJWT (and so apojwt 1.7) and most libraries write for both kinds.
    */
   private boolean acceptsTyp(String typ) {
     String t = typ.toLowerCase(Locale.ROOT);

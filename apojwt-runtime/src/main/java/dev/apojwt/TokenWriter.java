@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Creates one kind of token. The payload follows apojwt 1.7's claim order (exp, sub, nbf, iss,
- * aud, iat, data, perms) and adds a {@code jti}; the header is {@code {"alg":..,"typ":..}}.
- * Signing is java-jwt's {@link Algorithm}.
+ * Creates one kind of token. The payload follows apojwt 1.7's claim order (exp, sub, nbf, iss, aud,
+ * iat, data, perms) and adds a {@code jti}; the header is {@code {"alg":..,"typ":..}}. Signing is
+ * java-jwt's {@link Algorithm}.
  */
 final class TokenWriter {
   private static final ThreadLocal<SecureRandom> RANDOM =
@@ -150,6 +150,7 @@ final class TokenWriter {
 
   /** Jackson's (and so our parser's) longest number, in digits. */
   private static final int MAX_NUMBER_DIGITS = 1000;
+
   /** Below this many bits a BigInteger has fewer than 1000 digits: no need to count them. */
   private static final int MAX_NUMBER_BITS = 3300;
 
@@ -192,8 +193,8 @@ final class TokenWriter {
   }
 
   /**
-   * Writes one data value. Paths for error messages are only built when a value is refused:
-   * each enclosing map or list prepends its key on the way out.
+   * Writes one data value. Paths for error messages are only built when a value is refused: each
+   * enclosing map or list prepends its key on the way out.
    */
   private static void writeValue(JsonGenerator json, Object value, int depth) throws IOException {
     if (depth >= StrictJson.MAX_DEPTH - 1) {
@@ -227,7 +228,8 @@ final class TokenWriter {
     } else if (value instanceof BigInteger) {
       BigInteger big = (BigInteger) value;
       if (big.bitLength() > MAX_NUMBER_BITS && big.abs().toString().length() > MAX_NUMBER_DIGITS) {
-        throw new BadValue(" has more than " + MAX_NUMBER_DIGITS + " digits, more than JSON parsers accept");
+        throw new BadValue(
+            " has more than " + MAX_NUMBER_DIGITS + " digits, more than JSON parsers accept");
       }
       json.writeNumber(big);
     } else if (value instanceof BigDecimal) {

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * A verified refresh token (signed with the refresh secret, never an access token). Immutable.
- * Made by {@link ApoJwt#verifyRefresh} and by generated guards for {@code @Refresh} methods.
+ * A verified refresh token (signed with the refresh secret, never an access token). Immutable. Made
+ * by {@link ApoJwt#verifyRefresh} and by generated guards for {@code @Refresh} methods.
  */
 public final class VerifiedRefresh {
   private final String subject;

@@ -39,8 +39,8 @@ public final class VerifiedToken {
   }
 
   /**
-   * The permissions written in the token ({@code perms}), in token order, without duplicates.
-   * No {@code @Implies} expansion and no admin rule: this is what the token says.
+   * The permissions written in the token ({@code perms}), in token order, without duplicates. No
+   * {@code @Implies} expansion and no admin rule: this is what the token says.
    */
   public Set<String> permissions() {
     return permissions;

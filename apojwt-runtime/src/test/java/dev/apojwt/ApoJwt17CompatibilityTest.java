@@ -59,13 +59,16 @@ class ApoJwt17CompatibilityTest {
   private static final List<String> AUDIENCE =
       List.of("https://orders.example.com", "https://billing.example.com");
   private static final String REFRESH_SECRET = PYTHON.getProperty("refresh.secret");
+
   /** Java-made fixtures are valid for 60 years, so that PyJWT accepts them on any test day. */
   private static final Duration FIXTURE_LIFETIME = Duration.ofDays(365L * 60);
+
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private static Properties load(String resource) {
     Properties properties = new Properties();
-    try (InputStream in = ApoJwt17CompatibilityTest.class.getClassLoader().getResourceAsStream(resource)) {
+    try (InputStream in =
+        ApoJwt17CompatibilityTest.class.getClassLoader().getResourceAsStream(resource)) {
       if (in != null) {
         properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
       }
@@ -79,7 +82,8 @@ class ApoJwt17CompatibilityTest {
     ApoJwt.Builder builder =
         ApoJwt.builder().algorithm(algorithm).issuer(ISSUER).serverAudience(AUDIENCE).clock(clock);
     if (algorithm.startsWith("HS")) {
-      builder.secret(PYTHON.getProperty(algorithm + ".secret"))
+      builder
+          .secret(PYTHON.getProperty(algorithm + ".secret"))
           .refresh(REFRESH_SECRET, Duration.ofDays(1), c -> null);
     }
     return builder;
@@ -133,17 +137,30 @@ class ApoJwt17CompatibilityTest {
   @Test
   void apojwtTokensAreRefusedUnderAnotherAudienceOrIssuer() {
     ApoJwt otherAudience =
-        ApoJwt.builder().secret(PYTHON.getProperty("HS256.secret")).issuer(ISSUER)
-            .serverAudience("https://other.example.com").clock(TestTokens.CLOCK).build();
+        ApoJwt.builder()
+            .secret(PYTHON.getProperty("HS256.secret"))
+            .issuer(ISSUER)
+            .serverAudience("https://other.example.com")
+            .clock(TestTokens.CLOCK)
+            .build();
     assertEquals(
         AuthFailure.Reason.BAD_AUDIENCE,
-        assertThrows(ApoJwtException.class, () -> otherAudience.verify(PYTHON.getProperty("HS256.access"))).reason());
+        assertThrows(
+                ApoJwtException.class,
+                () -> otherAudience.verify(PYTHON.getProperty("HS256.access")))
+            .reason());
     ApoJwt otherIssuer =
-        ApoJwt.builder().secret(PYTHON.getProperty("HS256.secret")).issuer("other")
-            .serverAudience(AUDIENCE).clock(TestTokens.CLOCK).build();
+        ApoJwt.builder()
+            .secret(PYTHON.getProperty("HS256.secret"))
+            .issuer("other")
+            .serverAudience(AUDIENCE)
+            .clock(TestTokens.CLOCK)
+            .build();
     assertEquals(
         AuthFailure.Reason.BAD_ISSUER,
-        assertThrows(ApoJwtException.class, () -> otherIssuer.verify(PYTHON.getProperty("HS256.access"))).reason());
+        assertThrows(
+                ApoJwtException.class, () -> otherIssuer.verify(PYTHON.getProperty("HS256.access")))
+            .reason());
   }
 
   @Test
@@ -183,7 +200,8 @@ class ApoJwt17CompatibilityTest {
               .expPeriod(FIXTURE_LIFETIME)
               .ids(new Counter(algorithm)::next);
       if (algorithm.startsWith("HS")) {
-        builder.secret(PYTHON.getProperty(algorithm + ".secret"))
+        builder
+            .secret(PYTHON.getProperty(algorithm + ".secret"))
             .refresh(REFRESH_SECRET, FIXTURE_LIFETIME.plusDays(1), c -> null);
       } else {
         builder.signingKeys(new KeyPair(publicKey("rsa", "RSA"), privateKey("rsa", "RSA")));
@@ -195,11 +213,17 @@ class ApoJwt17CompatibilityTest {
       data.put("nested", Map.of("list", Arrays.asList(1, 2.5, true, null, "x")));
       if (algorithm.startsWith("HS")) {
         TokenPair pair =
-            jwt.createTokens("user-1", List.of("orders:read", "orders:write"), data, Map.of("user_id", "user-1"));
+            jwt.createTokens(
+                "user-1",
+                List.of("orders:read", "orders:write"),
+                data,
+                Map.of("user_id", "user-1"));
         tokens.put(algorithm + ".access", pair.access());
         tokens.put(algorithm + ".refresh", pair.refresh());
       } else {
-        tokens.put(algorithm + ".access", jwt.createToken("user-1", List.of("orders:read", "orders:write"), data));
+        tokens.put(
+            algorithm + ".access",
+            jwt.createToken("user-1", List.of("orders:read", "orders:write"), data));
       }
     }
     return tokens;
@@ -235,7 +259,9 @@ class ApoJwt17CompatibilityTest {
       String algorithm = name.substring(0, name.indexOf('.'));
       String key =
           algorithm.startsWith("HS")
-              ? (name.endsWith(".refresh") ? REFRESH_SECRET : PYTHON.getProperty(algorithm + ".secret"))
+              ? (name.endsWith(".refresh")
+                  ? REFRESH_SECRET
+                  : PYTHON.getProperty(algorithm + ".secret"))
               : pem("rsa-public.pem");
       requests.add(request(JAVA_MADE.getProperty(name), key, algorithm));
     }
@@ -247,13 +273,19 @@ class ApoJwt17CompatibilityTest {
         key = PYTHON.getProperty(algorithm + ".secret");
       } else {
         String kind = algorithm.startsWith("RS") ? "rsa" : "ec";
-        builder.signingKeys(new KeyPair(publicKey(kind, kind.toUpperCase()), privateKey(kind, kind.toUpperCase())));
+        builder.signingKeys(
+            new KeyPair(publicKey(kind, kind.toUpperCase()), privateKey(kind, kind.toUpperCase())));
         key = pem(kind + "-public.pem");
       }
       ApoJwt jwt = builder.build();
-      requests.add(request(jwt.createToken("user-1", List.of("orders:read"), Map.of("tenant", "acme")), key, algorithm));
+      requests.add(
+          request(
+              jwt.createToken("user-1", List.of("orders:read"), Map.of("tenant", "acme")),
+              key,
+              algorithm));
       if (algorithm.startsWith("HS")) {
-        String refresh = jwt.createTokens("user-1", List.of(), Map.of(), Map.of("user_id", "user-1")).refresh();
+        String refresh =
+            jwt.createTokens("user-1", List.of(), Map.of(), Map.of("user_id", "user-1")).refresh();
         requests.add(request(refresh, REFRESH_SECRET, algorithm));
       }
     }
@@ -264,7 +296,8 @@ class ApoJwt17CompatibilityTest {
       assertTrue(result.get("ok").asBoolean(), () -> "PyJWT refused a token: " + result);
       JsonNode payload = result.get("payload");
       assertEquals(ISSUER, payload.get("iss").asText());
-      assertTrue(payload.has("exp") && payload.has("iat") && payload.has("nbf") && payload.has("data"));
+      assertTrue(
+          payload.has("exp") && payload.has("iat") && payload.has("nbf") && payload.has("data"));
     }
   }
 
@@ -283,7 +316,8 @@ class ApoJwt17CompatibilityTest {
         new ProcessBuilder(python.toString(), "src/test/python/pyjwt_decode.py")
             .redirectErrorStream(true)
             .start();
-    try (Writer in = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8)) {
+    try (Writer in =
+        new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8)) {
       for (ObjectNode request : requests) {
         in.write(MAPPER.writeValueAsString(request));
         in.write('\n');
@@ -291,7 +325,8 @@ class ApoJwt17CompatibilityTest {
     }
     List<JsonNode> results = new ArrayList<>();
     try (BufferedReader out =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = out.readLine()) != null) {
         results.add(MAPPER.readTree(line));
@@ -306,7 +341,10 @@ class ApoJwt17CompatibilityTest {
   static Path findPyJwt() {
     for (String candidate : List.of("/usr/bin/python3", "python3")) {
       try {
-        Process p = new ProcessBuilder(candidate, "-c", "import jwt, cryptography").redirectErrorStream(true).start();
+        Process p =
+            new ProcessBuilder(candidate, "-c", "import jwt, cryptography")
+                .redirectErrorStream(true)
+                .start();
         p.getInputStream().readAllBytes();
         if (p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0) {
           return Path.of(candidate);
@@ -321,7 +359,8 @@ class ApoJwt17CompatibilityTest {
   // ------------------------------------------------------------------ keys
 
   static String pem(String file) throws IOException {
-    try (InputStream in = ApoJwt17CompatibilityTest.class.getClassLoader().getResourceAsStream("apojwt17/" + file)) {
+    try (InputStream in =
+        ApoJwt17CompatibilityTest.class.getClassLoader().getResourceAsStream("apojwt17/" + file)) {
       return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
     }
   }
@@ -332,16 +371,20 @@ class ApoJwt17CompatibilityTest {
   }
 
   static PublicKey publicKey(String name, String algorithm) throws Exception {
-    return KeyFactory.getInstance(algorithm).generatePublic(new X509EncodedKeySpec(der(name + "-public.pem")));
+    return KeyFactory.getInstance(algorithm)
+        .generatePublic(new X509EncodedKeySpec(der(name + "-public.pem")));
   }
 
   static PrivateKey privateKey(String name, String algorithm) throws Exception {
-    return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der(name + "-private.pem")));
+    return KeyFactory.getInstance(algorithm)
+        .generatePrivate(new PKCS8EncodedKeySpec(der(name + "-private.pem")));
   }
 
   /** Writes java-made.properties; run once when the token format deliberately changes. */
   public static void main(String[] args) throws Exception {
-    StringBuilder out = new StringBuilder("# Tokens made by apojwt for Java under a fixed clock; PyJWT 2.6.0 decodes them.\n");
+    StringBuilder out =
+        new StringBuilder(
+            "# Tokens made by apojwt for Java under a fixed clock; PyJWT 2.6.0 decodes them.\n");
     javaMadeTokens().forEach((k, v) -> out.append(k).append('=').append(v).append('\n'));
     Files.writeString(Path.of(args[0]), out.toString());
   }

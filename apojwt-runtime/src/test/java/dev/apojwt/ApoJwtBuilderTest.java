@@ -53,8 +53,7 @@ class ApoJwtBuilderTest {
   void hmacNeedsASecretAndNoKeys() {
     assertTrue(rejection(() -> ApoJwt.builder().build()).contains("secret"));
     String message =
-        rejection(
-            () -> ApoJwt.builder().secret(repeat(32)).signingKeys(TestTokens.rsa()).build());
+        rejection(() -> ApoJwt.builder().secret(repeat(32)).signingKeys(TestTokens.rsa()).build());
     assertTrue(message.contains("HMAC"), message);
   }
 
@@ -211,7 +210,11 @@ class ApoJwtBuilderTest {
   @Test
   void aVerificationOnlyInstanceVerifiesButCannotCreate() {
     ApoJwt signer =
-        ApoJwt.builder().algorithm("RS256").signingKeys(TestTokens.rsa()).clock(TestTokens.CLOCK).build();
+        ApoJwt.builder()
+            .algorithm("RS256")
+            .signingKeys(TestTokens.rsa())
+            .clock(TestTokens.CLOCK)
+            .build();
     ApoJwt verifier =
         ApoJwt.builder()
             .algorithm("RS256")
@@ -221,7 +224,8 @@ class ApoJwtBuilderTest {
     String token = signer.createToken("u", List.of("p"), Map.of());
     assertEquals("u", verifier.verify(token).subject());
     IllegalStateException e =
-        assertThrows(IllegalStateException.class, () -> verifier.createToken("u", List.of(), Map.of()));
+        assertThrows(
+            IllegalStateException.class, () -> verifier.createToken("u", List.of(), Map.of()));
     assertTrue(e.getMessage().contains("verification key"), e.getMessage());
     assertTrue(verifier.toString().contains("verify only"));
   }

@@ -70,8 +70,14 @@ class GuardApiTest {
   void bearerPrefixIsCaseInsensitiveAndWhitespaceTolerant() {
     String token = token();
     for (String value :
-        List.of(token, "Bearer " + token, "bearer " + token, "BEARER\t" + token, "  Bearer   " + token + " ")) {
-      assertEquals("user-1", jwt.authorize(rule("m(Request)"), new Request(value)).subject(), value);
+        List.of(
+            token,
+            "Bearer " + token,
+            "bearer " + token,
+            "BEARER\t" + token,
+            "  Bearer   " + token + " ")) {
+      assertEquals(
+          "user-1", jwt.authorize(rule("m(Request)"), new Request(value)).subject(), value);
     }
     for (String value : Arrays.asList(null, "", "   ", "Bearer", "Bearer   ")) {
       assertEquals(
@@ -97,9 +103,12 @@ class GuardApiTest {
   void aFinderThatThrowsCountsAsNoTokenAndKeepsTheCause() {
     IllegalStateException boom = new IllegalStateException("no header map");
     ApoJwt failing =
-        TestTokens.hs256().tokenFinder(call -> {
-          throw boom;
-        }).build();
+        TestTokens.hs256()
+            .tokenFinder(
+                call -> {
+                  throw boom;
+                })
+            .build();
     ApoJwtException e =
         assertThrows(ApoJwtException.class, () -> failing.authorize(rule("m()"), new Object[0]));
     assertEquals(AuthFailure.Reason.MISSING_TOKEN, e.reason());
@@ -108,7 +117,8 @@ class GuardApiTest {
 
   @Test
   void theBearerParameterWinsOverTheFinder() {
-    AccessRule rule = AccessRule.forMethod(HANDLER, "get(String, Request)").bearerParameter(0).token();
+    AccessRule rule =
+        AccessRule.forMethod(HANDLER, "get(String, Request)").bearerParameter(0).token();
     // The finder would find a valid token, but the parameter is where this method looks.
     assertEquals(
         AuthFailure.Reason.MISSING_TOKEN,
@@ -119,7 +129,8 @@ class GuardApiTest {
   @Test
   void allOfNeedsEveryPermissionDirectlyOrThroughTheHierarchy() {
     AccessRule rule =
-        AccessRule.forMethod(HANDLER, "report(Request)").allOf(PERMS, "orders:read", "billing:read");
+        AccessRule.forMethod(HANDLER, "report(Request)")
+            .allOf(PERMS, "orders:read", "billing:read");
     assertEquals(
         Map.of(
             "orders:read", Set.of("orders:read", "orders:admin", "orders:write"),
@@ -154,7 +165,8 @@ class GuardApiTest {
   @Test
   void withoutAHierarchyOnlyTheExactPermissionPasses() {
     AccessRule rule =
-        AccessRule.forMethod(HANDLER, "get(Request)").allOf(PermissionHierarchy.none(), "orders:read");
+        AccessRule.forMethod(HANDLER, "get(Request)")
+            .allOf(PermissionHierarchy.none(), "orders:read");
     jwt.authorize(rule, new Request(token("orders:read")));
     assertEquals(
         AuthFailure.Reason.FORBIDDEN,
@@ -168,7 +180,8 @@ class GuardApiTest {
   @Test
   void refreshRulesTakeRefreshTokensOnly() {
     AccessRule refresh = AccessRule.forMethod(HANDLER, "refresh(Request)").refresh();
-    TokenPair pair = jwt.createTokens("user-1", List.of("p"), Map.of(), Map.of("user_id", "user-1"));
+    TokenPair pair =
+        jwt.createTokens("user-1", List.of("p"), Map.of(), Map.of("user_id", "user-1"));
     VerifiedRefresh r = jwt.authorizeRefresh(refresh, new Request(pair.refresh()));
     assertEquals(Map.of("user_id", "user-1"), r.data());
     ApoJwtException e =
@@ -202,7 +215,14 @@ class GuardApiTest {
             .tokenFinder(FROM_REQUEST)
             .exceptionHandler(
                 (failure, call) -> {
-                  seen.add(failure.status() + " " + call.handler() + "." + call.method() + " " + call.arguments().size());
+                  seen.add(
+                      failure.status()
+                          + " "
+                          + call.handler()
+                          + "."
+                          + call.method()
+                          + " "
+                          + call.arguments().size());
                   return new IllegalStateException("HTTP " + failure.status());
                 })
             .build();
@@ -221,14 +241,21 @@ class GuardApiTest {
   @Test
   void aHandlerThatReturnsNullOrThrowsCannotLetTheCallThrough() {
     AccessRule rule = rule("m(Request)");
-    ApoJwt returnsNull = TestTokens.hs256().tokenFinder(FROM_REQUEST).exceptionHandler((f, c) -> null).build();
-    assertEquals(AuthFailure.Reason.MISSING_TOKEN, reasonOf(() -> returnsNull.authorize(rule, new Request(null))));
+    ApoJwt returnsNull =
+        TestTokens.hs256().tokenFinder(FROM_REQUEST).exceptionHandler((f, c) -> null).build();
+    assertEquals(
+        AuthFailure.Reason.MISSING_TOKEN,
+        reasonOf(() -> returnsNull.authorize(rule, new Request(null))));
 
     RuntimeException oops = new RuntimeException("handler bug");
     ApoJwt throwing =
-        TestTokens.hs256().tokenFinder(FROM_REQUEST).exceptionHandler((f, c) -> {
-          throw oops;
-        }).build();
+        TestTokens.hs256()
+            .tokenFinder(FROM_REQUEST)
+            .exceptionHandler(
+                (f, c) -> {
+                  throw oops;
+                })
+            .build();
     ApoJwtException e =
         assertThrows(ApoJwtException.class, () -> throwing.authorize(rule, new Request(null)));
     assertEquals(AuthFailure.Reason.MISSING_TOKEN, e.reason());
@@ -245,13 +272,21 @@ class GuardApiTest {
             AccessRule.forMethod(HANDLER, "byHeader(java.lang.String)").bearerParameter(0).token(),
             AccessRule.forMethod(HANDLER, "refresh()").refresh());
     ApoJwt bare = TestTokens.hs256().build();
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> bare.requireSupport(table));
-    assertTrue(e.getMessage().contains("com.example.Orders.mine() needs a token finder"), e.getMessage());
-    assertTrue(e.getMessage().contains("refresh() is @Refresh but refresh is not configured"), e.getMessage());
-    assertTrue(!e.getMessage().contains("byHeader") && !e.getMessage().contains("health"), e.getMessage());
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> bare.requireSupport(table));
+    assertTrue(
+        e.getMessage().contains("com.example.Orders.mine() needs a token finder"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("refresh() is @Refresh but refresh is not configured"),
+        e.getMessage());
+    assertTrue(
+        !e.getMessage().contains("byHeader") && !e.getMessage().contains("health"), e.getMessage());
 
     ApoJwt noRefreshFinder =
-        TestTokens.hs256().tokenFinder(FROM_REQUEST).refresh(TestTokens.REFRESH_SECRET, Duration.ofDays(1), null).build();
+        TestTokens.hs256()
+            .tokenFinder(FROM_REQUEST)
+            .refresh(TestTokens.REFRESH_SECRET, Duration.ofDays(1), null)
+            .build();
     IllegalStateException finder =
         assertThrows(IllegalStateException.class, () -> noRefreshFinder.requireSupport(table));
     assertTrue(finder.getMessage().contains("needs a refresh finder"), finder.getMessage());
@@ -297,8 +332,6 @@ class GuardApiTest {
     assertSame(get, table.rule("get()").orElseThrow());
     assertTrue(table.rule("nope()").isEmpty());
     assertTrue(table.toString().contains("com.example.Orders.health(): PUBLIC"), table.toString());
-    assertThrows(
-        IllegalArgumentException.class,
-        () -> AccessTable.of("other.Handler", health));
+    assertThrows(IllegalArgumentException.class, () -> AccessTable.of("other.Handler", health));
   }
 }

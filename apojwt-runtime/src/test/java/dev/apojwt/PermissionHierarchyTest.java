@@ -35,23 +35,28 @@ class PermissionHierarchyTest {
 
   @Test
   void cyclesTerminate() {
-    PermissionHierarchy h = PermissionHierarchy.builder().permission("a", "b").permission("b", "a").build();
+    PermissionHierarchy h =
+        PermissionHierarchy.builder().permission("a", "b").permission("b", "a").build();
     assertEquals(Set.of("b"), h.implied("a"));
     assertEquals(Set.of("a", "b"), h.acceptedFor("a"));
   }
 
   @Test
   void combineMergesCatalogs() {
-    PermissionHierarchy orders = PermissionHierarchy.builder().permission("orders:admin", "orders:read").build();
-    PermissionHierarchy billing = PermissionHierarchy.builder().permission("billing:admin", "orders:admin").build();
+    PermissionHierarchy orders =
+        PermissionHierarchy.builder().permission("orders:admin", "orders:read").build();
+    PermissionHierarchy billing =
+        PermissionHierarchy.builder().permission("billing:admin", "orders:admin").build();
     PermissionHierarchy both = PermissionHierarchy.combine(orders, billing);
-    assertEquals(Set.of("orders:read", "orders:admin", "billing:admin"), both.acceptedFor("orders:read"));
+    assertEquals(
+        Set.of("orders:read", "orders:admin", "billing:admin"), both.acceptedFor("orders:read"));
     assertEquals(Set.of(), PermissionHierarchy.none().permissions());
   }
 
   @Test
   void blankNamesAreRejected() {
-    assertThrows(IllegalArgumentException.class, () -> PermissionHierarchy.builder().permission(" "));
+    assertThrows(
+        IllegalArgumentException.class, () -> PermissionHierarchy.builder().permission(" "));
     assertThrows(
         IllegalArgumentException.class, () -> PermissionHierarchy.of(Map.of("a", List.of(""))));
   }

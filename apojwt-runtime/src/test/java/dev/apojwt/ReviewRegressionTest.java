@@ -16,18 +16,19 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Regressions from the independent security and contract review: each test failed before its
- * fix. Do not "fix" a test by loosening it; fix the production code.
+ * Regressions from the independent security and contract review: each test failed before its fix.
+ * Do not "fix" a test by loosening it; fix the production code.
  */
 class ReviewRegressionTest {
   private static final ApoJwt JWT = TestTokens.hs256().build();
 
-  // ------------------------------------------------------------------ createToken makes broken tokens
+  // ------------------------------------------------------------------ createToken makes broken
+  // tokens
 
   /**
    * Issue 2: "Data must be JSON values ...; anything else is an IllegalArgumentException at
-   * creation, never a broken token". createToken must either refuse the value or make a token
-   * that verify accepts; it does neither of those for these inputs.
+   * creation, never a broken token". createToken must either refuse the value or make a token that
+   * verify accepts; it does neither of those for these inputs.
    */
   private static void createdTokenVerifiesOrCreationRefuses(Map<String, ?> data) {
     String token;
@@ -56,15 +57,17 @@ class ReviewRegressionTest {
   }
 
   /**
-   * Was a bug: createToken ignores maxTokenLength, so large data gives a token that verify
-   * refuses before decoding ("token is longer than the configured maximum").
+   * Was a bug: createToken ignores maxTokenLength, so large data gives a token that verify refuses
+   * before decoding ("token is longer than the configured maximum").
    */
   @Test
   void createToken_longerThanMaxTokenLength_isRefusedAtCreation() {
-    createdTokenVerifiesOrCreationRefuses(Map.of("note", "x".repeat(ApoJwt.DEFAULT_MAX_TOKEN_LENGTH)));
+    createdTokenVerifiesOrCreationRefuses(
+        Map.of("note", "x".repeat(ApoJwt.DEFAULT_MAX_TOKEN_LENGTH)));
   }
 
-  // ------------------------------------------------------------------ build() accepts lifetimes no token can have
+  // ------------------------------------------------------------------ build() accepts lifetimes no
+  // token can have
 
   /**
    * Was a bug: build() accepts an expPeriod that puts exp beyond 9999-12-31, the verifier's
@@ -111,10 +114,10 @@ class ReviewRegressionTest {
   // ------------------------------------------------------------------ key separation
 
   /**
-   * Was a bug: build() compares the access and refresh secrets byte for byte, but HMAC pads
-   * short keys with zeros (and hashes keys longer than the block), so a "different" refresh
-   * secret can be the same HMAC key. SECURITY.md 3.12 counts distinct keys as one of the three
-   * independent separations of access and refresh tokens; here it silently does not hold.
+   * Was a bug: build() compares the access and refresh secrets byte for byte, but HMAC pads short
+   * keys with zeros (and hashes keys longer than the block), so a "different" refresh secret can be
+   * the same HMAC key. SECURITY.md 3.12 counts distinct keys as one of the three independent
+   * separations of access and refresh tokens; here it silently does not hold.
    */
   @Test
   void build_rejectsARefreshSecretThatIsTheSameHmacKey_zeroPadded() {
@@ -163,11 +166,12 @@ class ReviewRegressionTest {
     }
   }
 
-  // ------------------------------------------------------------------ SECURITY.md says more than the code does
+  // ------------------------------------------------------------------ SECURITY.md says more than
+  // the code does
 
   /**
-   * Was a bug: SECURITY.md step 9 promises "finite numbers" in the payload, but a non-finite
-   * number in a claim apojwt does not read is skipped unchecked, and the token passes.
+   * Was a bug: SECURITY.md step 9 promises "finite numbers" in the payload, but a non-finite number
+   * in a claim apojwt does not read is skipped unchecked, and the token passes.
    */
   @Test
   void verify_refusesANonFiniteNumberAnywhereInThePayload() {
@@ -176,12 +180,13 @@ class ReviewRegressionTest {
     assertEquals(AuthFailure.Reason.MALFORMED, e.reason());
   }
 
-  // ------------------------------------------------------------------ cost of refusing unsigned input
+  // ------------------------------------------------------------------ cost of refusing unsigned
+  // input
 
   /**
    * Was a bug: the header is parsed before the signature is checked, and nothing bounded it but
-   * maxTokenLength, so an unsigned header of hundreds of members cost tens of valid
-   * verifications to refuse. Now a long header is refused by its length, before it is decoded
+   * maxTokenLength, so an unsigned header of hundreds of members cost tens of valid verifications
+   * to refuse. Now a long header is refused by its length, before it is decoded
    * (RejectionBenchmark.hugeHeader measures the cost).
    */
   @Test

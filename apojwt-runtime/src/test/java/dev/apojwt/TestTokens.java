@@ -16,8 +16,10 @@ import javax.crypto.spec.SecretKeySpec;
 final class TestTokens {
   static final String SECRET = "test-access-secret-of-at-least-32-bytes!";
   static final String REFRESH_SECRET = "test-refresh-secret-of-at-least-32-bytes";
+
   /** 2026-01-01T00:00:00Z. */
   static final Instant NOW = Instant.ofEpochSecond(1_767_225_600L);
+
   static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
   private static KeyPair rsa;

@@ -48,7 +48,8 @@ class TokenKindTest {
   @MethodSource("configurations")
   void eachKindIsRefusedWhereTheOtherIsRequired(String name, ApoJwt jwt) {
     TokenPair pair = jwt.createTokens("u", List.of("p"), Map.of(), Map.of("user_id", "u"));
-    ApoJwtException asAccess = assertThrows(ApoJwtException.class, () -> jwt.verify(pair.refresh()));
+    ApoJwtException asAccess =
+        assertThrows(ApoJwtException.class, () -> jwt.verify(pair.refresh()));
     assertEquals(AuthFailure.Reason.WRONG_TOKEN_KIND, asAccess.reason());
     assertEquals(Failures.NOT_ACCESS, asAccess.getMessage());
     ApoJwtException asRefresh =
@@ -99,7 +100,13 @@ class TokenKindTest {
             + now
             + ",\"data\":{\"user_id\":\"u\"}}";
     return Stream.of(
-        Arguments.of("legacy access", TestTokens.hmac("HmacSHA256", TestTokens.SECRET, header, access), true),
-        Arguments.of("legacy refresh", TestTokens.hmac("HmacSHA256", TestTokens.SECRET, header, refresh), false));
+        Arguments.of(
+            "legacy access",
+            TestTokens.hmac("HmacSHA256", TestTokens.SECRET, header, access),
+            true),
+        Arguments.of(
+            "legacy refresh",
+            TestTokens.hmac("HmacSHA256", TestTokens.SECRET, header, refresh),
+            false));
   }
 }

@@ -24,18 +24,25 @@ class TokenMutationPropertyTest {
           .build();
   private static final TokenPair PAIR =
       JWT.createTokens(
-          "user-1", List.of("orders:read", "orders:write"), Map.of("tenant", "acme"), Map.of("user_id", "user-1"));
+          "user-1",
+          List.of("orders:read", "orders:write"),
+          Map.of("tenant", "acme"),
+          Map.of("user_id", "user-1"));
 
   @Provide
   Arbitrary<Character> replacements() {
     return Arbitraries.oneOf(
         Arbitraries.chars().alpha(),
         Arbitraries.chars().numeric(),
-        Arbitraries.of('-', '_', '.', '=', '+', '/', ' ', '\t', '\n', '\0', '"', '{', 'é', '\u2028', '\uD83D'),
+        Arbitraries.of(
+            '-', '_', '.', '=', '+', '/', ' ', '\t', '\n', '\0', '"', '{', 'é', '\u2028', '\uD83D'),
         Arbitraries.chars());
   }
 
-  /** Any single-character substitution anywhere in a valid token is refused, with an ApoJwtException. */
+  /**
+   * Any single-character substitution anywhere in a valid token is refused, with an
+   * ApoJwtException.
+   */
   @Property(tries = 3000)
   void anySingleCharacterChangeIsRefused(
       @ForAll @IntRange(min = 0, max = 10_000) int position,
@@ -82,11 +89,21 @@ class TokenMutationPropertyTest {
   @Provide
   Arbitrary<String> junk() {
     Arbitrary<String> base64ish =
-        Arbitraries.strings().withChars("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.").ofMaxLength(400);
+        Arbitraries.strings()
+            .withChars("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.")
+            .ofMaxLength(400);
     Arbitrary<String> jsonParts =
         Arbitraries.of(
-                "{\"alg\":\"HS256\"}", "{\"alg\":\"none\"}", "{}", "[]", "{\"exp\":1}", "null", "{\"a\":",
-                "{\"alg\":\"HS256\",\"crit\":[\"x\"]}", "\"\\ud800\"", "{\"data\":" + "[".repeat(100) + "}")
+                "{\"alg\":\"HS256\"}",
+                "{\"alg\":\"none\"}",
+                "{}",
+                "[]",
+                "{\"exp\":1}",
+                "null",
+                "{\"a\":",
+                "{\"alg\":\"HS256\",\"crit\":[\"x\"]}",
+                "\"\\ud800\"",
+                "{\"data\":" + "[".repeat(100) + "}")
             .list()
             .ofMinSize(1)
             .ofMaxSize(4)

@@ -54,9 +54,13 @@ class TokenRoundTripTest {
             .build();
     TokenPair pair =
         jwt.createTokens(
-            "user-1", List.of("orders:read"), Map.of("tenant", "acme"), Map.of("user_id", "user-1"));
+            "user-1",
+            List.of("orders:read"),
+            Map.of("tenant", "acme"),
+            Map.of("user_id", "user-1"));
 
-    String header = new String(TestTokens.unb64(pair.access().split("\\.")[0]), StandardCharsets.UTF_8);
+    String header =
+        new String(TestTokens.unb64(pair.access().split("\\.")[0]), StandardCharsets.UTF_8);
     assertEquals("{\"alg\":\"" + algorithm + "\",\"typ\":\"at+jwt\"}", header);
     VerifiedToken token = jwt.verify(pair.access());
     assertEquals("user-1", token.subject());
@@ -161,8 +165,7 @@ class TokenRoundTripTest {
     Map<Object, Object> badKey = new HashMap<>();
     badKey.put(1, "one");
     assertThrows(
-        IllegalArgumentException.class,
-        () -> jwt.createToken("u", List.of(), Map.of("m", badKey)));
+        IllegalArgumentException.class, () -> jwt.createToken("u", List.of(), Map.of("m", badKey)));
     assertThrows(
         IllegalArgumentException.class,
         () -> jwt.createToken("u", List.of(), Map.of("set", Set.of("a"))));
@@ -181,9 +184,12 @@ class TokenRoundTripTest {
     ApoJwt jwt = TestTokens.hs256().build();
     for (String bad : List.of("\uD800", "a\uDC00", "x\uD83D")) {
       assertThrows(IllegalArgumentException.class, () -> jwt.createToken(bad, List.of(), Map.of()));
-      assertThrows(IllegalArgumentException.class, () -> jwt.createToken("u", List.of(bad), Map.of()));
+      assertThrows(
+          IllegalArgumentException.class, () -> jwt.createToken("u", List.of(bad), Map.of()));
       IllegalArgumentException key =
-          assertThrows(IllegalArgumentException.class, () -> jwt.createToken("u", List.of(), Map.of(bad, 1)));
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> jwt.createToken("u", List.of(), Map.of(bad, 1)));
       assertTrue(key.getMessage().contains("unpaired surrogate"), key.getMessage());
       assertThrows(
           IllegalArgumentException.class,

@@ -28,8 +28,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every way verify() refuses a token under the default HS256 configuration: the reason, the
- * status, and a message that echoes nothing of the token.
+ * Every way verify() refuses a token under the default HS256 configuration: the reason, the status,
+ * and a message that echoes nothing of the token.
  */
 class VerificationFailureTest {
   private static final ApoJwt JWT = TestTokens.hs256().build();
@@ -84,7 +84,8 @@ class VerificationFailureTest {
         Arguments.of("non-ASCII", valid + "é", MALFORMED),
         Arguments.of("Bearer prefix is not a token", "Bearer " + valid, MALFORMED),
         // header
-        Arguments.of("header not JSON", TestTokens.b64("nope") + "." + parts[1] + "." + parts[2], MALFORMED),
+        Arguments.of(
+            "header not JSON", TestTokens.b64("nope") + "." + parts[1] + "." + parts[2], MALFORMED),
         Arguments.of("header an array", signed("[\"HS256\"]", payload("")), MALFORMED),
         Arguments.of("no alg", signed("{\"typ\":\"JWT\"}", payload("")), MALFORMED),
         Arguments.of("alg not a string", signed("{\"alg\":256}", payload("")), MALFORMED),
@@ -94,87 +95,181 @@ class VerificationFailureTest {
             BAD_ALGORITHM),
         Arguments.of(
             "alg HS384 where HS256 is pinned",
-            TestTokens.hmac("HmacSHA384", TestTokens.SECRET + "-and-more-to-reach-48-bytes", "{\"alg\":\"HS384\"}", payload("")),
+            TestTokens.hmac(
+                "HmacSHA384",
+                TestTokens.SECRET + "-and-more-to-reach-48-bytes",
+                "{\"alg\":\"HS384\"}",
+                payload("")),
             BAD_ALGORITHM),
-        Arguments.of("alg lowercase hs256", signed("{\"alg\":\"hs256\"}", payload("")), BAD_ALGORITHM),
+        Arguments.of(
+            "alg lowercase hs256", signed("{\"alg\":\"hs256\"}", payload("")), BAD_ALGORITHM),
         Arguments.of(
             "duplicate alg",
             signed("{\"alg\":\"HS256\",\"alg\":\"HS256\"}", payload("")),
             MALFORMED),
-        Arguments.of("crit", signed("{\"alg\":\"HS256\",\"crit\":[\"exp\"]}", payload("")), MALFORMED),
-        Arguments.of("zip", signed("{\"alg\":\"HS256\",\"zip\":\"DEF\"}", payload("")), MALFORMED),
-        Arguments.of("b64 false", signed("{\"alg\":\"HS256\",\"b64\":false}", payload("")), MALFORMED),
-        Arguments.of("typ refresh", signed("{\"alg\":\"HS256\",\"typ\":\"refresh+jwt\"}", payload("")), WRONG_TOKEN_KIND),
-        Arguments.of("typ unknown", signed("{\"alg\":\"HS256\",\"typ\":\"dpop+jwt\"}", payload("")), WRONG_TOKEN_KIND),
-        Arguments.of("typ not a string", signed("{\"alg\":\"HS256\",\"typ\":1}", payload("")), MALFORMED),
         Arguments.of(
-            "header with trailing data",
-            signed("{\"alg\":\"HS256\"}x", payload("")),
-            MALFORMED),
+            "crit", signed("{\"alg\":\"HS256\",\"crit\":[\"exp\"]}", payload("")), MALFORMED),
+        Arguments.of("zip", signed("{\"alg\":\"HS256\",\"zip\":\"DEF\"}", payload("")), MALFORMED),
+        Arguments.of(
+            "b64 false", signed("{\"alg\":\"HS256\",\"b64\":false}", payload("")), MALFORMED),
+        Arguments.of(
+            "typ refresh",
+            signed("{\"alg\":\"HS256\",\"typ\":\"refresh+jwt\"}", payload("")),
+            WRONG_TOKEN_KIND),
+        Arguments.of(
+            "typ unknown",
+            signed("{\"alg\":\"HS256\",\"typ\":\"dpop+jwt\"}", payload("")),
+            WRONG_TOKEN_KIND),
+        Arguments.of(
+            "typ not a string", signed("{\"alg\":\"HS256\",\"typ\":1}", payload("")), MALFORMED),
+        Arguments.of(
+            "header with trailing data", signed("{\"alg\":\"HS256\"}x", payload("")), MALFORMED),
         // signature
         Arguments.of("empty signature", parts[0] + "." + parts[1] + ".", BAD_SIGNATURE),
         Arguments.of("truncated signature", valid.substring(0, valid.length() - 3), BAD_SIGNATURE),
-        Arguments.of("signature of length 1 mod 4", valid.substring(0, valid.length() - 2), MALFORMED),
+        Arguments.of(
+            "signature of length 1 mod 4", valid.substring(0, valid.length() - 2), MALFORMED),
         Arguments.of("bit-flipped signature", flipLastSignatureChar(valid), BAD_SIGNATURE),
         Arguments.of("non-canonical signature encoding", nonCanonical(valid), MALFORMED),
         Arguments.of(
             "payload changed, signature kept",
-            parts[0] + "." + TestTokens.b64(payload("").replace("orders:read", "orders:admin")) + "." + parts[2],
+            parts[0]
+                + "."
+                + TestTokens.b64(payload("").replace("orders:read", "orders:admin"))
+                + "."
+                + parts[2],
             BAD_SIGNATURE),
         Arguments.of(
             "signed with another secret",
-            TestTokens.hmac("HmacSHA256", "another-secret-of-at-least-32-bytes!!", HEADER, payload("")),
+            TestTokens.hmac(
+                "HmacSHA256", "another-secret-of-at-least-32-bytes!!", HEADER, payload("")),
             BAD_SIGNATURE),
         // payload structure (correctly signed)
-        Arguments.of("payload not JSON", signedBytes("hello".getBytes(StandardCharsets.UTF_8)), MALFORMED),
+        Arguments.of(
+            "payload not JSON", signedBytes("hello".getBytes(StandardCharsets.UTF_8)), MALFORMED),
         Arguments.of("payload an array", signed(HEADER, "[1,2]"), MALFORMED),
         Arguments.of("payload a string", signed(HEADER, "\"x\""), MALFORMED),
         Arguments.of("payload null", signed(HEADER, "null"), MALFORMED),
         Arguments.of("duplicate sub", signed(HEADER, payload("\"sub\":\"admin\"")), MALFORMED),
-        Arguments.of("escaped duplicate sub", signed(HEADER, payload("\"\\u0073ub\":\"admin\"")), MALFORMED),
-        Arguments.of("duplicate inside data", signed(HEADER, payload("\"x\":{\"a\":1,\"a\":2}")), MALFORMED),
+        Arguments.of(
+            "escaped duplicate sub", signed(HEADER, payload("\"\\u0073ub\":\"admin\"")), MALFORMED),
+        Arguments.of(
+            "duplicate inside data", signed(HEADER, payload("\"x\":{\"a\":1,\"a\":2}")), MALFORMED),
         Arguments.of("trailing garbage", signed(HEADER, payload("") + "x"), MALFORMED),
         Arguments.of("second object", signed(HEADER, payload("") + "{}"), MALFORMED),
         Arguments.of("invalid UTF-8", signedBytes(invalidUtf8()), MALFORMED),
-        Arguments.of("UTF-16", signedBytes(payload("").getBytes(StandardCharsets.UTF_16LE)), MALFORMED),
+        Arguments.of(
+            "UTF-16", signedBytes(payload("").getBytes(StandardCharsets.UTF_16LE)), MALFORMED),
         Arguments.of("byte order mark", signedBytes(withBom(payload(""))), MALFORMED),
-        Arguments.of("data nested 2,000 deep", signed(HEADER, payload("\"deep\":" + "[".repeat(2000) + "]".repeat(2000))), MALFORMED),
+        Arguments.of(
+            "data nested 2,000 deep",
+            signed(HEADER, payload("\"deep\":" + "[".repeat(2000) + "]".repeat(2000))),
+            MALFORMED),
         Arguments.of("comment", signed(HEADER, "{/*c*/" + payload("").substring(1)), MALFORMED),
         Arguments.of("NaN", signed(HEADER, payload("\"x\":NaN")), MALFORMED),
-        Arguments.of("huge float in data", signed(HEADER, payload("").replace("\"data\":{}", "\"data\":{\"x\":1e999}")), MALFORMED),
+        Arguments.of(
+            "huge float in data",
+            signed(HEADER, payload("").replace("\"data\":{}", "\"data\":{\"x\":1e999}")),
+            MALFORMED),
         // exp, nbf, iat
         Arguments.of("exp missing", signed(HEADER, claims(SUB_PERMS)), MALFORMED),
         Arguments.of("exp null", signed(HEADER, claims(SUB_PERMS + ",\"exp\":null")), MALFORMED),
-        Arguments.of("exp a string", signed(HEADER, claims(SUB_PERMS + ",\"exp\":\"" + (NOW + 60) + "\"")), MALFORMED),
-        Arguments.of("exp fractional", signed(HEADER, claims(SUB_PERMS + ",\"exp\":" + (NOW + 60) + ".5")), MALFORMED),
-        Arguments.of("exp exponent form", signed(HEADER, claims(SUB_PERMS + ",\"exp\":1.8e9")), MALFORMED),
-        Arguments.of("exp huge", signed(HEADER, claims(SUB_PERMS + ",\"exp\":123456789012345678901234567890")), MALFORMED),
-        Arguments.of("exp beyond year 9999", signed(HEADER, claims(SUB_PERMS + ",\"exp\":253402300800")), MALFORMED),
+        Arguments.of(
+            "exp a string",
+            signed(HEADER, claims(SUB_PERMS + ",\"exp\":\"" + (NOW + 60) + "\"")),
+            MALFORMED),
+        Arguments.of(
+            "exp fractional",
+            signed(HEADER, claims(SUB_PERMS + ",\"exp\":" + (NOW + 60) + ".5")),
+            MALFORMED),
+        Arguments.of(
+            "exp exponent form", signed(HEADER, claims(SUB_PERMS + ",\"exp\":1.8e9")), MALFORMED),
+        Arguments.of(
+            "exp huge",
+            signed(HEADER, claims(SUB_PERMS + ",\"exp\":123456789012345678901234567890")),
+            MALFORMED),
+        Arguments.of(
+            "exp beyond year 9999",
+            signed(HEADER, claims(SUB_PERMS + ",\"exp\":253402300800")),
+            MALFORMED),
         Arguments.of("exp negative", signed(HEADER, claims(SUB_PERMS + ",\"exp\":-1")), MALFORMED),
         Arguments.of("expired now", signed(HEADER, claims(SUB_PERMS + ",\"exp\":" + NOW)), EXPIRED),
         Arguments.of("expired long ago", signed(HEADER, claims(SUB_PERMS + ",\"exp\":1")), EXPIRED),
-        Arguments.of("nbf in the future", signed(HEADER, payload("").replace("\"nbf\":" + NOW, "\"nbf\":" + (NOW + 1))), NOT_YET_VALID),
-        Arguments.of("iat in the future", signed(HEADER, payload("").replace("\"iat\":" + NOW, "\"iat\":" + (NOW + 1))), NOT_YET_VALID),
-        Arguments.of("nbf a string", signed(HEADER, payload("").replace("\"nbf\":" + NOW, "\"nbf\":\"0\"")), MALFORMED),
+        Arguments.of(
+            "nbf in the future",
+            signed(HEADER, payload("").replace("\"nbf\":" + NOW, "\"nbf\":" + (NOW + 1))),
+            NOT_YET_VALID),
+        Arguments.of(
+            "iat in the future",
+            signed(HEADER, payload("").replace("\"iat\":" + NOW, "\"iat\":" + (NOW + 1))),
+            NOT_YET_VALID),
+        Arguments.of(
+            "nbf a string",
+            signed(HEADER, payload("").replace("\"nbf\":" + NOW, "\"nbf\":\"0\"")),
+            MALFORMED),
         // iss
-        Arguments.of("iss missing", signed(HEADER, claims("\"sub\":\"u\",\"perms\":[],\"exp\":" + (NOW + 60))), BAD_ISSUER),
-        Arguments.of("iss wrong", signed(HEADER, payload("").replace("\"iss\":\"\"", "\"iss\":\"evil\"")), BAD_ISSUER),
-        Arguments.of("iss an array", signed(HEADER, payload("").replace("\"iss\":\"\"", "\"iss\":[\"\"]")), MALFORMED),
+        Arguments.of(
+            "iss missing",
+            signed(HEADER, claims("\"sub\":\"u\",\"perms\":[],\"exp\":" + (NOW + 60))),
+            BAD_ISSUER),
+        Arguments.of(
+            "iss wrong",
+            signed(HEADER, payload("").replace("\"iss\":\"\"", "\"iss\":\"evil\"")),
+            BAD_ISSUER),
+        Arguments.of(
+            "iss an array",
+            signed(HEADER, payload("").replace("\"iss\":\"\"", "\"iss\":[\"\"]")),
+            MALFORMED),
         // aud, with no audience configured
-        Arguments.of("aud names someone", signed(HEADER, payload("").replace("\"aud\":[]", "\"aud\":[\"x\"]")), BAD_AUDIENCE),
-        Arguments.of("aud an object", signed(HEADER, payload("").replace("\"aud\":[]", "\"aud\":{}")), MALFORMED),
-        Arguments.of("aud holds a number", signed(HEADER, payload("").replace("\"aud\":[]", "\"aud\":[1]")), MALFORMED),
+        Arguments.of(
+            "aud names someone",
+            signed(HEADER, payload("").replace("\"aud\":[]", "\"aud\":[\"x\"]")),
+            BAD_AUDIENCE),
+        Arguments.of(
+            "aud an object",
+            signed(HEADER, payload("").replace("\"aud\":[]", "\"aud\":{}")),
+            MALFORMED),
+        Arguments.of(
+            "aud holds a number",
+            signed(HEADER, payload("").replace("\"aud\":[]", "\"aud\":[1]")),
+            MALFORMED),
         // sub, perms, data, jti types
-        Arguments.of("sub missing", signed(HEADER, payload("").replace("\"sub\":\"user-1\",", "")), MALFORMED),
-        Arguments.of("sub a number", signed(HEADER, payload("").replace("\"user-1\"", "1")), MALFORMED),
-        Arguments.of("sub null", signed(HEADER, payload("").replace("\"user-1\"", "null")), MALFORMED),
-        Arguments.of("perms a string", signed(HEADER, payload("").replace("[\"orders:read\"]", "\"orders:read\"")), MALFORMED),
-        Arguments.of("perms holds a number", signed(HEADER, payload("").replace("[\"orders:read\"]", "[1]")), MALFORMED),
-        Arguments.of("perms holds null", signed(HEADER, payload("").replace("[\"orders:read\"]", "[null]")), MALFORMED),
-        Arguments.of("perms missing", signed(HEADER, payload("").replace(",\"perms\":[\"orders:read\"]", "")), WRONG_TOKEN_KIND),
-        Arguments.of("data a string", signed(HEADER, payload("").replace("\"data\":{}", "\"data\":\"x\"")), MALFORMED),
-        Arguments.of("data an array", signed(HEADER, payload("").replace("\"data\":{}", "\"data\":[]")), MALFORMED),
-        Arguments.of("data null", signed(HEADER, payload("").replace("\"data\":{}", "\"data\":null")), MALFORMED),
+        Arguments.of(
+            "sub missing",
+            signed(HEADER, payload("").replace("\"sub\":\"user-1\",", "")),
+            MALFORMED),
+        Arguments.of(
+            "sub a number", signed(HEADER, payload("").replace("\"user-1\"", "1")), MALFORMED),
+        Arguments.of(
+            "sub null", signed(HEADER, payload("").replace("\"user-1\"", "null")), MALFORMED),
+        Arguments.of(
+            "perms a string",
+            signed(HEADER, payload("").replace("[\"orders:read\"]", "\"orders:read\"")),
+            MALFORMED),
+        Arguments.of(
+            "perms holds a number",
+            signed(HEADER, payload("").replace("[\"orders:read\"]", "[1]")),
+            MALFORMED),
+        Arguments.of(
+            "perms holds null",
+            signed(HEADER, payload("").replace("[\"orders:read\"]", "[null]")),
+            MALFORMED),
+        Arguments.of(
+            "perms missing",
+            signed(HEADER, payload("").replace(",\"perms\":[\"orders:read\"]", "")),
+            WRONG_TOKEN_KIND),
+        Arguments.of(
+            "data a string",
+            signed(HEADER, payload("").replace("\"data\":{}", "\"data\":\"x\"")),
+            MALFORMED),
+        Arguments.of(
+            "data an array",
+            signed(HEADER, payload("").replace("\"data\":{}", "\"data\":[]")),
+            MALFORMED),
+        Arguments.of(
+            "data null",
+            signed(HEADER, payload("").replace("\"data\":{}", "\"data\":null")),
+            MALFORMED),
         Arguments.of("jti a number", signed(HEADER, payload("\"jti\":7")), MALFORMED));
   }
 
@@ -204,7 +299,9 @@ class VerificationFailureTest {
 
   private static String flipLastSignatureChar(String token) {
     char last = token.charAt(token.length() - 2);
-    return token.substring(0, token.length() - 2) + (last == 'A' ? 'B' : 'A') + token.charAt(token.length() - 1);
+    return token.substring(0, token.length() - 2)
+        + (last == 'A' ? 'B' : 'A')
+        + token.charAt(token.length() - 1);
   }
 
   /** Changes the unused low bits of the last signature character: same bytes, other string. */
@@ -263,8 +360,7 @@ class VerificationFailureTest {
 
   @Test
   void absentOptionalClaims() {
-    VerifiedToken token =
-        JWT.verify(signed(HEADER, claims(SUB_PERMS + ",\"exp\":" + (NOW + 1))));
+    VerifiedToken token = JWT.verify(signed(HEADER, claims(SUB_PERMS + ",\"exp\":" + (NOW + 1))));
     assertEquals(Map.of(), token.data());
     assertEquals(List.of(), token.audience());
     assertEquals(null, token.issuedAt());
@@ -273,14 +369,23 @@ class VerificationFailureTest {
 
   @Test
   void expiryIsExclusiveAndLeewayApplies() {
-    assertEquals("u", JWT.verify(signed(HEADER, claims(SUB_PERMS + ",\"exp\":" + (NOW + 1)))).subject());
+    assertEquals(
+        "u", JWT.verify(signed(HEADER, claims(SUB_PERMS + ",\"exp\":" + (NOW + 1)))).subject());
     ApoJwt lenient = TestTokens.hs256().leeway(Duration.ofSeconds(30)).build();
-    assertEquals("u", lenient.verify(signed(HEADER, claims(SUB_PERMS + ",\"exp\":" + (NOW - 29)))).subject());
-    assertEquals(EXPIRED, assertThrows(ApoJwtException.class, () -> lenient.verify(signed(HEADER, claims(SUB_PERMS + ",\"exp\":" + (NOW - 30))))).reason());
+    assertEquals(
+        "u",
+        lenient.verify(signed(HEADER, claims(SUB_PERMS + ",\"exp\":" + (NOW - 29)))).subject());
+    assertEquals(
+        EXPIRED,
+        assertThrows(
+                ApoJwtException.class,
+                () -> lenient.verify(signed(HEADER, claims(SUB_PERMS + ",\"exp\":" + (NOW - 30)))))
+            .reason());
     String early = signed(HEADER, payload("").replace("\"nbf\":" + NOW, "\"nbf\":" + (NOW + 30)));
     assertEquals("user-1", lenient.verify(early).subject());
     String earlier = signed(HEADER, payload("").replace("\"iat\":" + NOW, "\"iat\":" + (NOW + 31)));
-    assertEquals(NOT_YET_VALID, assertThrows(ApoJwtException.class, () -> lenient.verify(earlier)).reason());
+    assertEquals(
+        NOT_YET_VALID, assertThrows(ApoJwtException.class, () -> lenient.verify(earlier)).reason());
   }
 
   @Test
@@ -288,7 +393,9 @@ class VerificationFailureTest {
     ApoJwt jwt = TestTokens.hs256().issuer("apogee").build();
     String token = signed(HEADER, payload("").replace("\"iss\":\"\"", "\"iss\":\"apogee\""));
     assertEquals("apogee", jwt.verify(token).issuer());
-    assertEquals(BAD_ISSUER, assertThrows(ApoJwtException.class, () -> jwt.verify(hs256(payload("")))).reason());
+    assertEquals(
+        BAD_ISSUER,
+        assertThrows(ApoJwtException.class, () -> jwt.verify(hs256(payload("")))).reason());
     String upper = signed(HEADER, payload("").replace("\"iss\":\"\"", "\"iss\":\"APOGEE\""));
     assertEquals(BAD_ISSUER, assertThrows(ApoJwtException.class, () -> jwt.verify(upper)).reason());
   }
@@ -296,16 +403,19 @@ class VerificationFailureTest {
   @Test
   void aConfiguredAudienceMustOverlap() {
     ApoJwt jwt = TestTokens.hs256().serverAudience("https://a", "https://b").build();
-    for (String aud : List.of("\"https://a\"", "[\"https://b\"]", "[\"https://x\",\"https://a\"]")) {
+    for (String aud :
+        List.of("\"https://a\"", "[\"https://b\"]", "[\"https://x\",\"https://a\"]")) {
       String token = signed(HEADER, payload("").replace("\"aud\":[]", "\"aud\":" + aud));
       assertEquals("user-1", jwt.verify(token).subject(), aud);
     }
     for (String aud : List.of("[]", "[\"https://x\"]", "\"https://x\"", "[\"HTTPS://A\"]")) {
       String token = signed(HEADER, payload("").replace("\"aud\":[]", "\"aud\":" + aud));
-      assertEquals(BAD_AUDIENCE, assertThrows(ApoJwtException.class, () -> jwt.verify(token)).reason(), aud);
+      assertEquals(
+          BAD_AUDIENCE, assertThrows(ApoJwtException.class, () -> jwt.verify(token)).reason(), aud);
     }
     String noAud = signed(HEADER, payload("").replace("\"aud\":[],", ""));
-    assertEquals(BAD_AUDIENCE, assertThrows(ApoJwtException.class, () -> jwt.verify(noAud)).reason());
+    assertEquals(
+        BAD_AUDIENCE, assertThrows(ApoJwtException.class, () -> jwt.verify(noAud)).reason());
   }
 
   @Test

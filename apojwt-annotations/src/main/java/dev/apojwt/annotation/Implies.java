@@ -12,8 +12,8 @@ import java.lang.annotation.Target;
  * {@code orders:read} lets an {@code orders:admin} token call an {@code orders:read} method).
  *
  * <p>Resolved at compile time: an unknown name or a cycle is a compile error, and each generated
- * check becomes a plain set test. {@code @TokenPermissions} still shows the permissions as
- * written in the token.
+ * check becomes a plain set test. {@code @TokenPermissions} still shows the permissions as written
+ * in the token.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -19,14 +19,14 @@ import java.lang.annotation.Target;
  * }
  * }</pre>
  *
- * <p>When a compilation has a catalog, every name in {@link PermissionRequired} must be one of
- * its permissions (a misspelling is a compile error with a "did you mean" suggestion). The
- * processor resolves the {@link Implies} hierarchy at compile time into a generated class
- * {@code <Catalog>Hierarchy} beside the catalog, which the guards read.
+ * <p>When a compilation has a catalog, every name in {@link PermissionRequired} must be one of its
+ * permissions (a misspelling is a compile error with a "did you mean" suggestion). The processor
+ * resolves the {@link Implies} hierarchy at compile time into a generated class {@code
+ * <Catalog>Hierarchy} beside the catalog, which the guards read.
  *
- * <p>Catalogs in the same compilation are found automatically. A catalog in a library jar is
- * named with the processor option {@code -Aapojwt.catalog=com.example.Perms} (comma-separated
- * for several).
+ * <p>Catalogs in the same compilation are found automatically. A catalog in a library jar is named
+ * with the processor option {@code -Aapojwt.catalog=com.example.Perms} (comma-separated for
+ * several).
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

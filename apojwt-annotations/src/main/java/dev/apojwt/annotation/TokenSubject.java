@@ -8,8 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * The guard passes the access token's subject ({@code sub}) as this {@code String} parameter.
- * Whatever the caller passed is replaced; callers pass {@code null}. apojwt's
- * {@code token_subject}. Not allowed on {@link Public} or {@link Refresh} methods.
+ * Whatever the caller passed is replaced; callers pass {@code null}. apojwt's {@code
+ * token_subject}. Not allowed on {@link Public} or {@link Refresh} methods.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

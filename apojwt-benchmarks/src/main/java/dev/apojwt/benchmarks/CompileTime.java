@@ -11,23 +11,31 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * What the processor costs javac: N generated handler interfaces of 10 methods each (every kind
- * of rule, injections, a catalog with an {@code @Implies} hierarchy), compiled in fresh JVMs with
- * the processor and with {@code -proc:none}, alternately, several times; the ratio of the medians.
- * The processor run also compiles the N guards it generates.
+ * What the processor costs javac: N generated handler interfaces of 10 methods each (every kind of
+ * rule, injections, a catalog with an {@code @Implies} hierarchy), compiled in fresh JVMs with the
+ * processor and with {@code -proc:none}, alternately, several times; the ratio of the medians. The
+ * processor run also compiles the N guards it generates.
  */
 final class CompileTime {
   /** One measured size. */
   static final class Result {
     final int interfaces;
+
     /** javac with the processor: the interfaces in, the interfaces and their guards out. */
     final double withProcessorMillis;
+
     /** javac -proc:none on the interfaces alone. */
     final double withoutMillis;
+
     /** javac -proc:none on the interfaces plus the guards the processor wrote: the same output. */
     final double pregeneratedMillis;
-    /** javac with {@link ReplayProcessor} writing those guards: javac's own cost of generated sources. */
+
+    /**
+     * javac with {@link ReplayProcessor} writing those guards: javac's own cost of generated
+     * sources.
+     */
     final double replayMillis;
+
     final int rounds;
     final int generatedFiles;
 
@@ -109,18 +117,30 @@ final class CompileTime {
       int rounds = countRounds(work, argFile);
       int generated = all.size() - sources.size();
       return new Result(
-          interfaces, median(with), median(without), median(same), median(replay), rounds, generated);
+          interfaces,
+          median(with),
+          median(without),
+          median(same),
+          median(replay),
+          rounds,
+          generated);
     } finally {
       delete(work);
     }
   }
 
   /** Wall-clock milliseconds of javac with {@link ReplayProcessor} writing {@code guards}. */
-  private double run(Path work, Path argFile, Path guards) throws IOException, InterruptedException {
-    return run(work, argFile, List.of(
-        "-processorpath", classPath.toString(),
-        "-processor", ReplayProcessor.class.getName(),
-        "-Areplay.dir=" + guards));
+  private double run(Path work, Path argFile, Path guards)
+      throws IOException, InterruptedException {
+    return run(
+        work,
+        argFile,
+        List.of(
+            "-processorpath",
+            classPath.toString(),
+            "-processor",
+            ReplayProcessor.class.getName(),
+            "-Areplay.dir=" + guards));
   }
 
   /** Wall-clock milliseconds of one javac process. */
@@ -128,7 +148,12 @@ final class CompileTime {
       throws IOException, InterruptedException {
     List<String> options = new ArrayList<>();
     if (processor) {
-      options.addAll(List.of("-processorpath", classPath.toString(), "-processor", "dev.apojwt.processor.ApoJwtProcessor"));
+      options.addAll(
+          List.of(
+              "-processorpath",
+              classPath.toString(),
+              "-processor",
+              "dev.apojwt.processor.ApoJwtProcessor"));
     } else {
       options.add("-proc:none");
     }
@@ -147,7 +172,8 @@ final class CompileTime {
     Files.createDirectories(out);
     Files.createDirectories(generated);
     List<String> command = new ArrayList<>(List.of(javac.toString(), "--release", "17", "-nowarn"));
-    command.addAll(List.of("-d", out.toString(), "-s", generated.toString(), "-cp", classPath.toString()));
+    command.addAll(
+        List.of("-d", out.toString(), "-s", generated.toString(), "-cp", classPath.toString()));
     command.addAll(options);
     command.add("@" + argFile);
     Path log = work.resolve("javac.log");
@@ -172,7 +198,9 @@ final class CompileTime {
     Path dir = root.resolve("gen");
     Files.createDirectories(dir);
     List<Path> files = new ArrayList<>();
-    StringBuilder catalog = new StringBuilder("package gen;\n\nimport dev.apojwt.annotation.*;\n\n@PermissionCatalog\npublic interface Perms {\n");
+    StringBuilder catalog =
+        new StringBuilder(
+            "package gen;\n\nimport dev.apojwt.annotation.*;\n\n@PermissionCatalog\npublic interface Perms {\n");
     catalog.append("  String ORDERS_READ = \"orders:read\";\n");
     catalog.append("  @Implies(ORDERS_READ) String ORDERS_WRITE = \"orders:write\";\n");
     catalog.append("  @Implies(ORDERS_WRITE) String ORDERS_ADMIN = \"orders:admin\";\n");
@@ -183,17 +211,27 @@ final class CompileTime {
     for (int n = 0; n < interfaces; n++) {
       String name = "Handler" + n;
       StringBuilder s = new StringBuilder();
-      s.append("package gen;\n\nimport dev.apojwt.VerifiedToken;\nimport dev.apojwt.annotation.*;\n");
-      s.append("import java.util.List;\nimport java.util.Map;\nimport java.util.concurrent.CompletionStage;\n\n");
+      s.append(
+          "package gen;\n\nimport dev.apojwt.VerifiedToken;\nimport dev.apojwt.annotation.*;\n");
+      s.append(
+          "import java.util.List;\nimport java.util.Map;\nimport java.util.concurrent.CompletionStage;\n\n");
       s.append("@TokenRequired\npublic interface ").append(name).append(" {\n");
       s.append("  @Public String health();\n");
       s.append("  String mine(Object request, @TokenSubject String user);\n");
-      s.append("  Map<String, Object> me(Object request, @TokenData Map<String, Object> data, VerifiedToken token);\n");
-      s.append("  @PermissionRequired(\"").append(PERMISSIONS[n % 3]).append("\") String get(Object request, String id);\n");
-      s.append("  @PermissionRequired({\"orders:read\", \"billing:read\"}) List<String> report(Object request, int page);\n");
-      s.append("  @PermissionRequired(anyOf = {\"orders:admin\", \"support\"}) List<String> all(Object request);\n");
-      s.append("  @PermissionRequired(\"orders:write\") CompletionStage<String> create(Object request, String item, int quantity) throws java.io.IOException;\n");
-      s.append("  @PermissionRequired(\"").append(PERMISSIONS[3 + n % 3]).append("\") String bill(@BearerToken String authorization, long amount);\n");
+      s.append(
+          "  Map<String, Object> me(Object request, @TokenData Map<String, Object> data, VerifiedToken token);\n");
+      s.append("  @PermissionRequired(\"")
+          .append(PERMISSIONS[n % 3])
+          .append("\") String get(Object request, String id);\n");
+      s.append(
+          "  @PermissionRequired({\"orders:read\", \"billing:read\"}) List<String> report(Object request, int page);\n");
+      s.append(
+          "  @PermissionRequired(anyOf = {\"orders:admin\", \"support\"}) List<String> all(Object request);\n");
+      s.append(
+          "  @PermissionRequired(\"orders:write\") CompletionStage<String> create(Object request, String item, int quantity) throws java.io.IOException;\n");
+      s.append("  @PermissionRequired(\"")
+          .append(PERMISSIONS[3 + n % 3])
+          .append("\") String bill(@BearerToken String authorization, long amount);\n");
       s.append("  <T extends Comparable<T>> List<T> sorted(Object request, List<T> items);\n");
       s.append("  @Refresh String renew(Object request, @RefreshData Map<String, Object> data);\n");
       s.append("}\n");

@@ -16,6 +16,7 @@ final class Fixtures {
   static final String ISSUER = "apogee";
   static final String AUDIENCE = "https://orders.example.com";
   static final String PERMISSION = "orders:read";
+
   /** Distinct tokens per run, cycled through, so no cache or branch history flatters a path. */
   static final int POOL = 1024;
 
@@ -52,8 +53,7 @@ final class Fixtures {
   static String[] tokens(ApoJwt jwt, List<String> permissions) {
     String[] tokens = new String[POOL];
     for (int i = 0; i < POOL; i++) {
-      tokens[i] =
-          jwt.createToken("user-" + i, permissions, Map.of("tenant", "acme", "seat", i));
+      tokens[i] = jwt.createToken("user-" + i, permissions, Map.of("tenant", "acme", "seat", i));
     }
     return tokens;
   }

@@ -28,10 +28,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code direct}: the implementation without any check (the floor for any wrapper);
  *   <li>{@code handWrittenJavaJwt}: java-jwt's JWTVerifier (same checks: algorithm, signature,
  *       exp/nbf/iat, issuer, audience), an inline permission test, the call;
- *   <li>{@code handWrittenApojwt}: apojwt's verify, an inline permission test, the call (the
- *       floor for the generated guard: the difference is the guard's own overhead);
- *   <li>{@code guardFinder} / {@code guardBearer}: the generated guard, token from the
- *       TokenFinder or from a {@code @BearerToken} parameter;
+ *   <li>{@code handWrittenApojwt}: apojwt's verify, an inline permission test, the call (the floor
+ *       for the generated guard: the difference is the guard's own overhead);
+ *   <li>{@code guardFinder} / {@code guardBearer}: the generated guard, token from the TokenFinder
+ *       or from a {@code @BearerToken} parameter;
  *   <li>{@code proxyGuard}: a java.lang.reflect.Proxy doing the same checks (reflection-based).
  * </ul>
  */

@@ -16,14 +16,16 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a reflection-based library does: a {@link java.lang.reflect.Proxy} whose handler looks up
- * the method's rule (read once from RUNTIME annotations, then cached per {@link Method}), finds
- * the token among the arguments, verifies it with the same {@link ApoJwt}, checks the permission
- * and calls the implementation with {@link Method#invoke}. The checks are the generated guard's;
- * only the mechanism differs.
+ * the method's rule (read once from RUNTIME annotations, then cached per {@link Method}), finds the
+ * token among the arguments, verifies it with the same {@link ApoJwt}, checks the permission and
+ * calls the implementation with {@link Method#invoke}. The checks are the generated guard's; only
+ * the mechanism differs.
  */
 final class ProxyGuard implements InvocationHandler {
 
-  /** A RUNTIME twin of {@code @PermissionRequired}, since apojwt's annotations are CLASS retention. */
+  /**
+   * A RUNTIME twin of {@code @PermissionRequired}, since apojwt's annotations are CLASS retention.
+   */
   @Retention(RetentionPolicy.RUNTIME)
   @Target(ElementType.METHOD)
   @interface Requires {

@@ -20,10 +20,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * HS256 through the generated guard: the accepted path beside the common refusals (bad
- * signature, expired, missing permission) and a hostile 7 KB unsigned header, each with its own
- * pool of distinct tokens. Refusing
- * must cost no more than accepting, or failures become the cheap way to load a service.
+ * HS256 through the generated guard: the accepted path beside the common refusals (bad signature,
+ * expired, missing permission) and a hostile 7 KB unsigned header, each with its own pool of
+ * distinct tokens. Refusing must cost no more than accepting, or failures become the cheap way to
+ * load a service.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -53,19 +53,26 @@ public class RejectionBenchmark {
     for (int i = 0; i < tampered.length; i++) {
       String t = tampered[i];
       char last = t.charAt(t.length() - 2);
-      tampered[i] = t.substring(0, t.length() - 2) + (last == 'A' ? 'B' : 'A') + t.charAt(t.length() - 1);
+      tampered[i] =
+          t.substring(0, t.length() - 2) + (last == 'A' ? 'B' : 'A') + t.charAt(t.length() - 1);
     }
     badSignature = requests(tampered);
     // Made an hour and a half ago with a one-hour lifetime.
     Clock past = Clock.fixed(Instant.now().minus(Duration.ofMinutes(90)), ZoneOffset.UTC);
-    expired = requests(Fixtures.tokens(Fixtures.apoJwt("HS256", null).clock(past).build(), List.of(Fixtures.PERMISSION)));
+    expired =
+        requests(
+            Fixtures.tokens(
+                Fixtures.apoJwt("HS256", null).clock(past).build(), List.of(Fixtures.PERMISSION)));
     // An unsigned header of 600 members (7 KB, within the token length cap): refused unparsed.
     StringBuilder header = new StringBuilder("{\"alg\":\"HS256\"");
     for (int i = 0; i < 600; i++) {
       header.append(",\"k").append(i).append("\":0");
     }
     String encoded =
-        java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(header.append('}').toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        java.util.Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                header.append('}').toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     String[] hostile = Fixtures.tokens(jwt, List.of(Fixtures.PERMISSION));
     for (int i = 0; i < hostile.length; i++) {
       hostile[i] = encoded + hostile[i].substring(hostile[i].indexOf('.'));

@@ -19,10 +19,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs every benchmark side by side in one JMH run (with the GC profiler for allocation per
- * operation) and the compile-time measurement, then prints the results as ratios in Markdown,
- * ready for README.md. {@code java -jar apojwt-benchmarks/target/benchmarks.jar [--quick]
- * [--no-jmh] [--no-compile] [--forks N]}; the table is also written to
- * {@code apojwt-benchmarks/target/benchmark-report.md} when run from the repository root.
+ * operation) and the compile-time measurement, then prints the results as ratios in Markdown, ready
+ * for README.md. {@code java -jar apojwt-benchmarks/target/benchmarks.jar [--quick] [--no-jmh]
+ * [--no-compile] [--forks N]}; the table is also written to {@code
+ * apojwt-benchmarks/target/benchmark-report.md} when run from the repository root.
  */
 public final class Report {
   private final Map<String, RunResult> results = new HashMap<>();
@@ -33,7 +33,10 @@ public final class Report {
   public static void main(String[] args) throws Exception {
     List<String> options = Arrays.asList(args);
     boolean quick = options.contains("--quick");
-    int forks = options.contains("--forks") ? Integer.parseInt(options.get(options.indexOf("--forks") + 1)) : -1;
+    int forks =
+        options.contains("--forks")
+            ? Integer.parseInt(options.get(options.indexOf("--forks") + 1))
+            : -1;
     Report report = new Report();
     report.line("Measured on " + machine() + ".");
     report.line("");
@@ -122,7 +125,8 @@ public final class Report {
   }
 
   private void guardTable() {
-    line("#### A guarded call, end to end (time per call; speed relative to hand-written java-jwt)");
+    line(
+        "#### A guarded call, end to end (time per call; speed relative to hand-written java-jwt)");
     line("");
     line("| path | algorithm | time per call | speed | bytes/call |");
     line("|---|---|---|---|---|");
@@ -139,7 +143,18 @@ public final class Report {
       for (String[] row : rows) {
         RunResult run = get(row[0], algorithm);
         String speed = row[0].endsWith(".direct") ? "–" : speed(baseline, run);
-        line("| " + row[1] + " | " + algorithm + " | " + time(run) + " | " + speed + " | " + allocation(run) + " |");
+        line(
+            "| "
+                + row[1]
+                + " | "
+                + algorithm
+                + " | "
+                + time(run)
+                + " | "
+                + speed
+                + " | "
+                + allocation(run)
+                + " |");
       }
     }
     line("");
@@ -156,10 +171,21 @@ public final class Report {
     double bearer = nanos(get("GuardBenchmark.guardBearer", "HS256")) - floor;
     double proxy = nanos(get("GuardBenchmark.proxyGuard", "HS256")) - floor;
     line(String.format(Locale.ROOT, "| generated guard, TokenFinder | %.0f ns | 1.00x |", finder));
-    line(String.format(Locale.ROOT, "| generated guard, @BearerToken | %.0f ns | %s |", bearer, finder > 0 ? ratio(bearer / finder) : "n/a"));
-    line(String.format(Locale.ROOT, "| Proxy guard | %.0f ns | %s |", proxy, finder > 0 ? ratio(proxy / finder) : "n/a"));
+    line(
+        String.format(
+            Locale.ROOT,
+            "| generated guard, @BearerToken | %.0f ns | %s |",
+            bearer,
+            finder > 0 ? ratio(bearer / finder) : "n/a"));
+    line(
+        String.format(
+            Locale.ROOT,
+            "| Proxy guard | %.0f ns | %s |",
+            proxy,
+            finder > 0 ? ratio(proxy / finder) : "n/a"));
     line("");
-    line("Each overhead is the difference of two measurements of a few µs, so it carries the noise of both (see their ± above); a negative value means the wrapper is within that noise of the hand-written checks. With RS256 and ES256 the signature check dominates every path.");
+    line(
+        "Each overhead is the difference of two measurements of a few µs, so it carries the noise of both (see their ± above); a negative value means the wrapper is within that noise of the hand-written checks. With RS256 and ES256 the signature check dominates every path.");
     line("");
   }
 
@@ -171,7 +197,16 @@ public final class Report {
     RunResult accepted = get("RejectionBenchmark.accepted", null);
     for (String name : List.of("accepted", "badSignature", "expired", "forbidden", "hugeHeader")) {
       RunResult run = get("RejectionBenchmark." + name, null);
-      line("| " + name + " | " + time(run) + " | " + speed(accepted, run) + " | " + allocation(run) + " |");
+      line(
+          "| "
+              + name
+              + " | "
+              + time(run)
+              + " | "
+              + speed(accepted, run)
+              + " | "
+              + allocation(run)
+              + " |");
     }
     line("");
   }
@@ -184,13 +219,35 @@ public final class Report {
     for (String algorithm : List.of("HS256", "RS256", "ES256")) {
       RunResult ours = get("VerifyBenchmark.apojwtVerify", algorithm);
       RunResult theirs = get("VerifyBenchmark.javaJwtVerify", algorithm);
-      line("| verify + permission test | " + algorithm + " | " + time(ours) + " | " + time(theirs) + " | "
-          + speed(theirs, ours) + " | " + allocation(ours) + " / " + allocation(theirs) + " |");
+      line(
+          "| verify + permission test | "
+              + algorithm
+              + " | "
+              + time(ours)
+              + " | "
+              + time(theirs)
+              + " | "
+              + speed(theirs, ours)
+              + " | "
+              + allocation(ours)
+              + " / "
+              + allocation(theirs)
+              + " |");
     }
     RunResult ours = get("CreateBenchmark.apojwtCreateToken", null);
     RunResult theirs = get("CreateBenchmark.javaJwtCreate", null);
-    line("| createToken vs JWT.create()...sign() | HS256 | " + time(ours) + " | " + time(theirs) + " | "
-        + speed(theirs, ours) + " | " + allocation(ours) + " / " + allocation(theirs) + " |");
+    line(
+        "| createToken vs JWT.create()...sign() | HS256 | "
+            + time(ours)
+            + " | "
+            + time(theirs)
+            + " | "
+            + speed(theirs, ours)
+            + " | "
+            + allocation(ours)
+            + " / "
+            + allocation(theirs)
+            + " |");
     line("");
   }
 
@@ -198,18 +255,30 @@ public final class Report {
     CompileTime compileTime = new CompileTime(Path.of(System.getProperty("java.class.path")));
     line("#### Compile time: javac with the processor vs -proc:none (fresh JVM per run, median)");
     line("");
-    line("| handler interfaces x 10 methods | interfaces, -proc:none | interfaces + the guards as sources, -proc:none | a do-nothing processor writing the guards | apojwt's processor | apojwt's own cost (vs do-nothing) | javac's cost of a generating round | whole build vs interfaces alone | rounds |");
+    line(
+        "| handler interfaces x 10 methods | interfaces, -proc:none | interfaces + the guards as sources, -proc:none | a do-nothing processor writing the guards | apojwt's processor | apojwt's own cost (vs do-nothing) | javac's cost of a generating round | whole build vs interfaces alone | rounds |");
     line("|---|---|---|---|---|---|---|---|---|");
     int[][] sizes = quick ? new int[][] {{100, 1}, {1000, 1}} : new int[][] {{100, 7}, {1000, 7}};
     for (int[] size : sizes) {
       CompileTime.Result r = compileTime.measure(size[0], size[1]);
-      line(String.format(Locale.ROOT, "| %,d | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %s | %s | %s | %d |", r.interfaces,
-          r.withoutMillis, r.pregeneratedMillis, r.replayMillis, r.withProcessorMillis, ratio(r.processorRatio()),
-          ratio(r.roundRatio()), ratio(r.ratio()), r.rounds));
+      line(
+          String.format(
+              Locale.ROOT,
+              "| %,d | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %s | %s | %s | %d |",
+              r.interfaces,
+              r.withoutMillis,
+              r.pregeneratedMillis,
+              r.replayMillis,
+              r.withProcessorMillis,
+              ratio(r.processorRatio()),
+              ratio(r.roundRatio()),
+              ratio(r.ratio()),
+              r.rounds));
       System.out.println(out);
     }
     line("");
-    line("Reading the columns: javac must compile the guards apojwt generates (one per interface, plus the catalog's hierarchy), which costs what compiling them as ordinary sources costs; and any processor that generates sources makes javac run a further round over them (javac enters every source again), which the do-nothing processor pays too. apojwt's own cost is its run against that do-nothing run. All generation happens in the first round; the second round has nothing left to do, the third is javac's final round.");
+    line(
+        "Reading the columns: javac must compile the guards apojwt generates (one per interface, plus the catalog's hierarchy), which costs what compiling them as ordinary sources costs; and any processor that generates sources makes javac run a further round over them (javac enters every source again), which the do-nothing processor pays too. apojwt's own cost is its run against that do-nothing run. All generation happens in the first round; the second round has nothing left to do, the third is javac's final round.");
     line("");
   }
 
@@ -225,9 +294,15 @@ public final class Report {
     } catch (IOException | RuntimeException e) {
       // not Linux: keep "unknown CPU"
     }
-    return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), "
-        + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB max heap, "
-        + System.getProperty("java.vm.name") + " " + System.getProperty("java.version");
+    return Runtime.getRuntime().availableProcessors()
+        + " cores ("
+        + cpu
+        + "), "
+        + Runtime.getRuntime().maxMemory() / (1 << 20)
+        + " MiB max heap, "
+        + System.getProperty("java.vm.name")
+        + " "
+        + System.getProperty("java.version");
   }
 
   private void line(String text) {

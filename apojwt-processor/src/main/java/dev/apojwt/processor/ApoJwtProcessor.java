@@ -287,7 +287,8 @@ public final class ApoJwtProcessor extends AbstractProcessor {
       JavaFileObject output =
           processingEnv
               .getFiler()
-              .createSourceFile(name, file.typeSpec().originatingElements().toArray(new Element[0]));
+              .createSourceFile(
+                  name, file.typeSpec().originatingElements().toArray(new Element[0]));
       try (Writer writer = output.openWriter()) {
         writer.write(source);
       }

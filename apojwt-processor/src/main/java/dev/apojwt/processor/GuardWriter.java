@@ -42,8 +42,10 @@ final class GuardWriter {
   private static final String ACCESS_TABLE = "ACCESS_TABLE";
 
   private final Elements elements;
+
   /** {@code @Generated}, looked up once per compilation (null when the JDK lacks it). */
   private AnnotationSpec generated;
+
   private boolean generatedLookedUp;
 
   GuardWriter(Elements elements) {

@@ -83,53 +83,103 @@ final class AttackCorpus {
   private void algorithmAttacks() {
     String payload = b64(claims().toString());
     for (String none : List.of("none", "None", "NONE", "nOnE")) {
-      add("alg " + none + " with an empty signature", Services.HMAC,
-          b64("{\"alg\":\"" + none + "\",\"typ\":\"JWT\"}") + "." + payload + ".", BAD_ALGORITHM);
+      add(
+          "alg " + none + " with an empty signature",
+          Services.HMAC,
+          b64("{\"alg\":\"" + none + "\",\"typ\":\"JWT\"}") + "." + payload + ".",
+          BAD_ALGORITHM);
     }
-    add("alg none signed anyway", Services.HMAC, hmac("{\"alg\":\"none\"}", claims()), BAD_ALGORITHM);
-    add("alg HS384 where HS256 is pinned", Services.HMAC,
-        Forge.hmacToken("HmacSHA384", Services.utf8(Services.SECRET + "-padded-to-48-bytes"),
-            "{\"alg\":\"HS384\"}", claims().toString()),
+    add(
+        "alg none signed anyway",
+        Services.HMAC,
+        hmac("{\"alg\":\"none\"}", claims()),
         BAD_ALGORITHM);
-    add("alg HS512 where HS256 is pinned", Services.HMAC,
-        Forge.hmacToken("HmacSHA512", Services.utf8(Services.SECRET + Services.SECRET),
-            "{\"alg\":\"HS512\"}", claims().toString()),
+    add(
+        "alg HS384 where HS256 is pinned",
+        Services.HMAC,
+        Forge.hmacToken(
+            "HmacSHA384",
+            Services.utf8(Services.SECRET + "-padded-to-48-bytes"),
+            "{\"alg\":\"HS384\"}",
+            claims().toString()),
+        BAD_ALGORITHM);
+    add(
+        "alg HS512 where HS256 is pinned",
+        Services.HMAC,
+        Forge.hmacToken(
+            "HmacSHA512",
+            Services.utf8(Services.SECRET + Services.SECRET),
+            "{\"alg\":\"HS512\"}",
+            claims().toString()),
         BAD_ALGORITHM);
     add("alg lowercase hs256", Services.HMAC, hmac("{\"alg\":\"hs256\"}", claims()), BAD_ALGORITHM);
-    add("alg with trailing space", Services.HMAC, hmac("{\"alg\":\"HS256 \"}", claims()), BAD_ALGORITHM);
-    add("alg RS256 on an HMAC service", Services.HMAC, hmac("{\"alg\":\"RS256\"}", claims()), BAD_ALGORITHM);
+    add(
+        "alg with trailing space",
+        Services.HMAC,
+        hmac("{\"alg\":\"HS256 \"}", claims()),
+        BAD_ALGORITHM);
+    add(
+        "alg RS256 on an HMAC service",
+        Services.HMAC,
+        hmac("{\"alg\":\"RS256\"}", claims()),
+        BAD_ALGORITHM);
 
     // Algorithm confusion: HS256 signed with the RSA public key as the HMAC secret.
     RSAPublicKey publicKey = (RSAPublicKey) Services.RSA_KEYS.getPublic();
     byte[] der = publicKey.getEncoded();
     String pem =
         "-----BEGIN PUBLIC KEY-----\n"
-            + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+            + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(der)
             + "\n-----END PUBLIC KEY-----\n";
-    add("HS256 signed with the RSA public key (DER) where RS256 is configured", Services.RSA,
-        Forge.hmacToken("HmacSHA256", der, "{\"alg\":\"HS256\",\"typ\":\"JWT\"}", claims().toString()),
+    add(
+        "HS256 signed with the RSA public key (DER) where RS256 is configured",
+        Services.RSA,
+        Forge.hmacToken(
+            "HmacSHA256", der, "{\"alg\":\"HS256\",\"typ\":\"JWT\"}", claims().toString()),
         BAD_ALGORITHM);
-    add("HS256 signed with the RSA public key (PEM) where RS256 is configured", Services.RSA,
-        Forge.hmacToken("HmacSHA256", Services.utf8(pem), "{\"alg\":\"HS256\"}", claims().toString()),
+    add(
+        "HS256 signed with the RSA public key (PEM) where RS256 is configured",
+        Services.RSA,
+        Forge.hmacToken(
+            "HmacSHA256", Services.utf8(pem), "{\"alg\":\"HS256\"}", claims().toString()),
         BAD_ALGORITHM);
-    add("alg ES256 on an RS256 service", Services.RSA,
+    add(
+        "alg ES256 on an RS256 service",
+        Services.RSA,
         b64("{\"alg\":\"ES256\"}") + "." + b64(claims().toString()) + "." + b64(new byte[64]),
         BAD_ALGORITHM);
-    add("alg PS256 on an RS256 service", Services.RSA,
+    add(
+        "alg PS256 on an RS256 service",
+        Services.RSA,
         b64("{\"alg\":\"PS256\"}") + "." + b64(claims().toString()) + "." + b64(new byte[256]),
         BAD_ALGORITHM);
-    add("RS256 header with an all-zero signature", Services.RSA,
+    add(
+        "RS256 header with an all-zero signature",
+        Services.RSA,
         b64("{\"alg\":\"RS256\"}") + "." + b64(claims().toString()) + "." + b64(new byte[256]),
         BAD_SIGNATURE);
-    add("jwk header offering the attacker's own key", Services.RSA,
+    add(
+        "jwk header offering the attacker's own key",
+        Services.RSA,
         Forge.rs256(
             AttackerKeys.RSA.getPrivate(),
             "{\"alg\":\"RS256\",\"jwk\":{\"kty\":\"RSA\",\"n\":\"" + MARKER + "\",\"e\":\"AQAB\"}}",
             claims().toString()),
         BAD_SIGNATURE);
-    add("kid and jku pointing elsewhere", Services.HMAC,
-        Forge.hmacToken("HmacSHA256", Services.utf8("attacker-secret-attacker-secret-attacker"),
-            "{\"alg\":\"HS256\",\"kid\":\"" + MARKER + "\",\"jku\":\"https://" + MARKER + ".example/keys\",\"x5u\":\"https://" + MARKER + "\"}",
+    add(
+        "kid and jku pointing elsewhere",
+        Services.HMAC,
+        Forge.hmacToken(
+            "HmacSHA256",
+            Services.utf8("attacker-secret-attacker-secret-attacker"),
+            "{\"alg\":\"HS256\",\"kid\":\""
+                + MARKER
+                + "\",\"jku\":\"https://"
+                + MARKER
+                + ".example/keys\",\"x5u\":\"https://"
+                + MARKER
+                + "\"}",
             claims().toString()),
         BAD_SIGNATURE);
   }
@@ -140,39 +190,89 @@ final class AttackCorpus {
     String valid = hmac(claims());
     String[] parts = valid.split("\\.");
     add("empty signature", Services.HMAC, parts[0] + "." + parts[1] + ".", BAD_SIGNATURE);
-    add("signature truncated by 3 characters", Services.HMAC,
-        valid.substring(0, valid.length() - 3), BAD_SIGNATURE);
-    add("signature truncated to 1 mod 4 characters", Services.HMAC,
-        valid.substring(0, valid.length() - 2), MALFORMED);
+    add(
+        "signature truncated by 3 characters",
+        Services.HMAC,
+        valid.substring(0, valid.length() - 3),
+        BAD_SIGNATURE);
+    add(
+        "signature truncated to 1 mod 4 characters",
+        Services.HMAC,
+        valid.substring(0, valid.length() - 2),
+        MALFORMED);
     byte[] signature = Forge.unb64(parts[2]);
     for (int bit : new int[] {0, 7, 100, 255}) {
       byte[] flipped = signature.clone();
       flipped[bit / 8] ^= (byte) (1 << (bit % 8));
-      add("signature bit " + bit + " flipped", Services.HMAC,
-          parts[0] + "." + parts[1] + "." + b64(flipped), BAD_SIGNATURE);
+      add(
+          "signature bit " + bit + " flipped",
+          Services.HMAC,
+          parts[0] + "." + parts[1] + "." + b64(flipped),
+          BAD_SIGNATURE);
     }
     byte[] longer = java.util.Arrays.copyOf(signature, signature.length * 2);
-    add("signature with extra bytes", Services.HMAC, parts[0] + "." + parts[1] + "." + b64(longer), BAD_SIGNATURE);
-    add("signature of the empty key's length only", Services.HMAC,
-        parts[0] + "." + parts[1] + "." + b64(java.util.Arrays.copyOf(signature, 16)), BAD_SIGNATURE);
-    add("payload escalated, signature kept", Services.HMAC,
-        parts[0] + "." + b64(claims().with("perms", "[\"orders:admin\",\"admin\"]").toString()) + "." + parts[2],
+    add(
+        "signature with extra bytes",
+        Services.HMAC,
+        parts[0] + "." + parts[1] + "." + b64(longer),
         BAD_SIGNATURE);
-    add("expiry extended, signature kept", Services.HMAC,
-        parts[0] + "." + b64(claims().with("exp", Long.toString(NOW + 999_999)).toString()) + "." + parts[2],
+    add(
+        "signature of the empty key's length only",
+        Services.HMAC,
+        parts[0] + "." + parts[1] + "." + b64(java.util.Arrays.copyOf(signature, 16)),
         BAD_SIGNATURE);
-    add("header changed, signature kept", Services.HMAC,
-        b64("{\"alg\":\"HS256\"}") + "." + parts[1] + "." + parts[2], BAD_SIGNATURE);
+    add(
+        "payload escalated, signature kept",
+        Services.HMAC,
+        parts[0]
+            + "."
+            + b64(claims().with("perms", "[\"orders:admin\",\"admin\"]").toString())
+            + "."
+            + parts[2],
+        BAD_SIGNATURE);
+    add(
+        "expiry extended, signature kept",
+        Services.HMAC,
+        parts[0]
+            + "."
+            + b64(claims().with("exp", Long.toString(NOW + 999_999)).toString())
+            + "."
+            + parts[2],
+        BAD_SIGNATURE);
+    add(
+        "header changed, signature kept",
+        Services.HMAC,
+        b64("{\"alg\":\"HS256\"}") + "." + parts[1] + "." + parts[2],
+        BAD_SIGNATURE);
     // HMAC pads short keys with zero bytes, so a one-zero-byte key computes the empty key's MAC.
-    add("signed with an empty secret", Services.HMAC,
-        Forge.hmacToken("HmacSHA256", new byte[1], HS256_HEADER, claims().toString()), BAD_SIGNATURE);
+    add(
+        "signed with an empty secret",
+        Services.HMAC,
+        Forge.hmacToken("HmacSHA256", new byte[1], HS256_HEADER, claims().toString()),
+        BAD_SIGNATURE);
     for (String weak :
-        List.of("secret", "password", "123456", "changeme", "your-256-bit-secret", "apogee", Services.SECRET.toUpperCase())) {
-      add("signed with the weak secret '" + weak + "'", Services.HMAC,
-          Forge.hmacToken("HmacSHA256", Services.utf8(weak), HS256_HEADER, claims().toString()), BAD_SIGNATURE);
+        List.of(
+            "secret",
+            "password",
+            "123456",
+            "changeme",
+            "your-256-bit-secret",
+            "apogee",
+            Services.SECRET.toUpperCase())) {
+      add(
+          "signed with the weak secret '" + weak + "'",
+          Services.HMAC,
+          Forge.hmacToken("HmacSHA256", Services.utf8(weak), HS256_HEADER, claims().toString()),
+          BAD_SIGNATURE);
     }
-    add("signed with the refresh secret", Services.HMAC,
-        Forge.hmacToken("HmacSHA256", Services.utf8(Services.REFRESH_SECRET), HS256_HEADER, claims().toString()),
+    add(
+        "signed with the refresh secret",
+        Services.HMAC,
+        Forge.hmacToken(
+            "HmacSHA256",
+            Services.utf8(Services.REFRESH_SECRET),
+            HS256_HEADER,
+            claims().toString()),
         BAD_SIGNATURE);
   }
 
@@ -188,58 +288,150 @@ final class AttackCorpus {
     add("empty header", Services.HMAC, "." + parts[1] + "." + parts[2], MALFORMED);
     add("empty payload", Services.HMAC, parts[0] + ".." + parts[2], MALFORMED);
     add("only dots", Services.HMAC, "..", MALFORMED);
-    add("JWS JSON serialization (flattened)", Services.HMAC,
-        "{\"payload\":\"" + parts[1] + "\",\"protected\":\"" + parts[0] + "\",\"signature\":\"" + parts[2] + "\"}",
+    add(
+        "JWS JSON serialization (flattened)",
+        Services.HMAC,
+        "{\"payload\":\""
+            + parts[1]
+            + "\",\"protected\":\""
+            + parts[0]
+            + "\",\"signature\":\""
+            + parts[2]
+            + "\"}",
         MALFORMED);
-    add("JWS JSON serialization (general)", Services.HMAC,
-        "{\"payload\":\"" + parts[1] + "\",\"signatures\":[{\"protected\":\"" + parts[0] + "\",\"signature\":\"" + parts[2] + "\"}]}",
+    add(
+        "JWS JSON serialization (general)",
+        Services.HMAC,
+        "{\"payload\":\""
+            + parts[1]
+            + "\",\"signatures\":[{\"protected\":\""
+            + parts[0]
+            + "\",\"signature\":\""
+            + parts[2]
+            + "\"}]}",
         MALFORMED);
     add("space inside", Services.HMAC, parts[0] + ". " + parts[1] + "." + parts[2], MALFORMED);
     add("tab at the end", Services.HMAC, valid + "\t", MALFORMED);
-    add("newline in the middle", Services.HMAC, parts[0] + "\n." + parts[1] + "." + parts[2], MALFORMED);
+    add(
+        "newline in the middle",
+        Services.HMAC,
+        parts[0] + "\n." + parts[1] + "." + parts[2],
+        MALFORMED);
     add("leading space", Services.HMAC, " " + valid, MALFORMED);
     add("non-ASCII letter", Services.HMAC, valid.replaceFirst("e", "é"), MALFORMED);
     add("fullwidth dot", Services.HMAC, parts[0] + "\uFF0E" + parts[1] + "." + parts[2], MALFORMED);
     add("NUL character", Services.HMAC, valid + "\0", MALFORMED);
     add("a Bearer prefix sent to verify", Services.HMAC, "Bearer " + valid, MALFORMED);
-    add("standard base64 alphabet", Services.HMAC, parts[0] + "." + parts[1].replace('-', '+') + "+/." + parts[2], MALFORMED);
-    add("header is not JSON", Services.HMAC, b64("ATTACKER") + "." + parts[1] + "." + parts[2], MALFORMED);
+    add(
+        "standard base64 alphabet",
+        Services.HMAC,
+        parts[0] + "." + parts[1].replace('-', '+') + "+/." + parts[2],
+        MALFORMED);
+    add(
+        "header is not JSON",
+        Services.HMAC,
+        b64("ATTACKER") + "." + parts[1] + "." + parts[2],
+        MALFORMED);
     add("header is an array", Services.HMAC, hmac("[\"HS256\"]", claims()), MALFORMED);
     add("header has no alg", Services.HMAC, hmac("{\"typ\":\"JWT\"}", claims()), MALFORMED);
     add("alg is an array", Services.HMAC, hmac("{\"alg\":[\"HS256\"]}", claims()), MALFORMED);
     add("alg is null", Services.HMAC, hmac("{\"alg\":null}", claims()), MALFORMED);
-    add("duplicate alg in header", Services.HMAC, hmac("{\"alg\":\"HS256\",\"alg\":\"none\"}", claims()), MALFORMED);
-    add("escaped duplicate alg in header", Services.HMAC, hmac("{\"alg\":\"HS256\",\"\\u0061lg\":\"HS256\"}", claims()), MALFORMED);
-    add("unknown crit", Services.HMAC, hmac("{\"alg\":\"HS256\",\"crit\":[\"" + MARKER + "\"],\"" + MARKER + "\":1}", claims()), MALFORMED);
-    add("crit naming a registered claim", Services.HMAC, hmac("{\"alg\":\"HS256\",\"crit\":[\"exp\"]}", claims()), MALFORMED);
-    add("b64 false (RFC 7797)", Services.HMAC, hmac("{\"alg\":\"HS256\",\"b64\":false,\"crit\":[\"b64\"]}", claims()), MALFORMED);
-    add("b64 false without crit", Services.HMAC, hmac("{\"alg\":\"HS256\",\"b64\":false}", claims()), MALFORMED);
+    add(
+        "duplicate alg in header",
+        Services.HMAC,
+        hmac("{\"alg\":\"HS256\",\"alg\":\"none\"}", claims()),
+        MALFORMED);
+    add(
+        "escaped duplicate alg in header",
+        Services.HMAC,
+        hmac("{\"alg\":\"HS256\",\"\\u0061lg\":\"HS256\"}", claims()),
+        MALFORMED);
+    add(
+        "unknown crit",
+        Services.HMAC,
+        hmac("{\"alg\":\"HS256\",\"crit\":[\"" + MARKER + "\"],\"" + MARKER + "\":1}", claims()),
+        MALFORMED);
+    add(
+        "crit naming a registered claim",
+        Services.HMAC,
+        hmac("{\"alg\":\"HS256\",\"crit\":[\"exp\"]}", claims()),
+        MALFORMED);
+    add(
+        "b64 false (RFC 7797)",
+        Services.HMAC,
+        hmac("{\"alg\":\"HS256\",\"b64\":false,\"crit\":[\"b64\"]}", claims()),
+        MALFORMED);
+    add(
+        "b64 false without crit",
+        Services.HMAC,
+        hmac("{\"alg\":\"HS256\",\"b64\":false}", claims()),
+        MALFORMED);
     add("zip DEF", Services.HMAC, hmac("{\"alg\":\"HS256\",\"zip\":\"DEF\"}", claims()), MALFORMED);
-    add("header with trailing garbage", Services.HMAC, hmac("{\"alg\":\"HS256\"}" + MARKER, claims()), MALFORMED);
+    add(
+        "header with trailing garbage",
+        Services.HMAC,
+        hmac("{\"alg\":\"HS256\"}" + MARKER, claims()),
+        MALFORMED);
     add("payload is an array", Services.HMAC, hmac("[" + claims() + "]"), MALFORMED);
     add("payload is a string", Services.HMAC, hmac(quote(MARKER)), MALFORMED);
     add("payload is null", Services.HMAC, hmac("null"), MALFORMED);
     add("payload is a number", Services.HMAC, hmac("1767226500"), MALFORMED);
     add("payload is empty JSON text", Services.HMAC, hmac(" "), MALFORMED);
-    add("RFC 7520 section 4.4: a valid signature over a non-JSON payload", Services.RFC7520,
+    add(
+        "RFC 7520 section 4.4: a valid signature over a non-JSON payload",
+        Services.RFC7520,
         "eyJhbGciOiJIUzI1NiIsImtpZCI6IjAxOGMwYWU1LTRkOWItNDcxYi1iZmQ2LWVlZjMxNGJjNzAzNyJ9"
             + ".SXTigJlzIGEgZGFuZ2Vyb3VzIGJ1c2luZXNzLCBGcm9kbywgZ29pbmcgb3V0IHlvdXIgZG9vci4gWW91IHN0ZXAgb250byB0aGUgcm9hZCwgYW5kIGlmIHlvdSBkb24ndCBrZWVwIHlvdXIgZmVldCwgdGhlcmXigJlzIG5vIGtub3dpbmcgd2hlcmUgeW91IG1pZ2h0IGJlIHN3ZXB0IG9mZiB0by4"
             + ".s0h6KThzkfBBBkLspW1h84VsJZFTsPPqMDA7g1Md7p0",
         MALFORMED);
     add("trailing garbage after the payload", Services.HMAC, hmac(claims() + MARKER), MALFORMED);
     add("a second object after the payload", Services.HMAC, hmac(claims() + "{}"), MALFORMED);
-    add("a comment in the payload", Services.HMAC, hmac("/*" + MARKER + "*/" + claims()), MALFORMED);
-    add("single-quoted names", Services.HMAC, hmac(claims().toString().replace("\"sub\"", "'sub'")), MALFORMED);
+    add(
+        "a comment in the payload",
+        Services.HMAC,
+        hmac("/*" + MARKER + "*/" + claims()),
+        MALFORMED);
+    add(
+        "single-quoted names",
+        Services.HMAC,
+        hmac(claims().toString().replace("\"sub\"", "'sub'")),
+        MALFORMED);
     add("trailing comma", Services.HMAC, hmac(claims().toString().replace("}", ",}")), MALFORMED);
-    add("duplicate sub", Services.HMAC, hmac(claims().with("sub", quote("admin")).toString().replace("{", "{\"sub\":\"user\",")), MALFORMED);
-    add("escaped duplicate sub (\\u0073ub)", Services.HMAC, hmac(claims().with("\\u0073ub", quote("admin"))), MALFORMED);
-    add("duplicate exp", Services.HMAC, hmac(claims().toString().replace("{", "{\"exp\":99999999999,")), MALFORMED);
-    add("duplicate perms", Services.HMAC, hmac(claims().toString().replace("{", "{\"perms\":[\"admin\"],")), MALFORMED);
-    add("duplicate key inside data", Services.HMAC, hmac(claims().with("data", "{\"a\":1,\"a\":2}")), MALFORMED);
-    add("data nested 2,000 deep", Services.HMAC,
-        hmac(claims().with("data", "{\"x\":" + "[".repeat(2000) + "]".repeat(2000) + "}")), MALFORMED);
-    add("unknown claim nested 2,000 deep", Services.HMAC,
-        hmac(claims().with("x", "{\"a\":".repeat(2000) + "1" + "}".repeat(2000))), MALFORMED);
+    add(
+        "duplicate sub",
+        Services.HMAC,
+        hmac(claims().with("sub", quote("admin")).toString().replace("{", "{\"sub\":\"user\",")),
+        MALFORMED);
+    add(
+        "escaped duplicate sub (\\u0073ub)",
+        Services.HMAC,
+        hmac(claims().with("\\u0073ub", quote("admin"))),
+        MALFORMED);
+    add(
+        "duplicate exp",
+        Services.HMAC,
+        hmac(claims().toString().replace("{", "{\"exp\":99999999999,")),
+        MALFORMED);
+    add(
+        "duplicate perms",
+        Services.HMAC,
+        hmac(claims().toString().replace("{", "{\"perms\":[\"admin\"],")),
+        MALFORMED);
+    add(
+        "duplicate key inside data",
+        Services.HMAC,
+        hmac(claims().with("data", "{\"a\":1,\"a\":2}")),
+        MALFORMED);
+    add(
+        "data nested 2,000 deep",
+        Services.HMAC,
+        hmac(claims().with("data", "{\"x\":" + "[".repeat(2000) + "]".repeat(2000) + "}")),
+        MALFORMED);
+    add(
+        "unknown claim nested 2,000 deep",
+        Services.HMAC,
+        hmac(claims().with("x", "{\"a\":".repeat(2000) + "1" + "}".repeat(2000))),
+        MALFORMED);
   }
 
   // ---------------------------------------------------------------- encodings
@@ -255,21 +447,39 @@ final class AttackCorpus {
       payload = b64(claims.toString());
     }
     String header = b64(HS256_HEADER);
-    String valid = Forge.signHmac("HmacSHA256", Services.utf8(Services.SECRET), header + "." + payload);
+    String valid =
+        Forge.signHmac("HmacSHA256", Services.utf8(Services.SECRET), header + "." + payload);
     String[] parts = valid.split("\\.");
-    add("padding on the payload", Services.HMAC,
-        Forge.signHmac("HmacSHA256", Services.utf8(Services.SECRET), header + "." + payload + "="), MALFORMED);
-    add("payload with altered unused bits, re-signed", Services.HMAC,
-        Forge.signHmac("HmacSHA256", Services.utf8(Services.SECRET), header + "." + alterUnusedBits(payload)), MALFORMED);
-    add("signature with altered unused bits", Services.HMAC,
-        parts[0] + "." + parts[1] + "." + alterUnusedBits(parts[2]), MALFORMED);
+    add(
+        "padding on the payload",
+        Services.HMAC,
+        Forge.signHmac("HmacSHA256", Services.utf8(Services.SECRET), header + "." + payload + "="),
+        MALFORMED);
+    add(
+        "payload with altered unused bits, re-signed",
+        Services.HMAC,
+        Forge.signHmac(
+            "HmacSHA256", Services.utf8(Services.SECRET), header + "." + alterUnusedBits(payload)),
+        MALFORMED);
+    add(
+        "signature with altered unused bits",
+        Services.HMAC,
+        parts[0] + "." + parts[1] + "." + alterUnusedBits(parts[2]),
+        MALFORMED);
     String oddHeader = b64("{\"alg\":\"HS256\",\"typ\":\"at+jwt\",\"x\":1}");
     if (oddHeader.length() % 4 != 0) {
-      add("header with altered unused bits, re-signed", Services.HMAC,
-          Forge.signHmac("HmacSHA256", Services.utf8(Services.SECRET), alterUnusedBits(oddHeader) + "." + payload), MALFORMED);
+      add(
+          "header with altered unused bits, re-signed",
+          Services.HMAC,
+          Forge.signHmac(
+              "HmacSHA256",
+              Services.utf8(Services.SECRET),
+              alterUnusedBits(oddHeader) + "." + payload),
+          MALFORMED);
     }
 
-    byte[] json = claims().with("data", "{\"note\":\"ab\"}").toString().getBytes(StandardCharsets.UTF_8);
+    byte[] json =
+        claims().with("data", "{\"note\":\"ab\"}").toString().getBytes(StandardCharsets.UTF_8);
     int at = new String(json, StandardCharsets.ISO_8859_1).indexOf("ab");
     Map<String, byte[]> invalid =
         Map.of(
@@ -277,7 +487,8 @@ final class AttackCorpus {
             "an overlong '/'", new byte[] {(byte) 0xC0, (byte) 0xAF},
             "a truncated 3-byte sequence", new byte[] {(byte) 0xE2, (byte) 0x82},
             "an encoded surrogate", new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
-            "a code point beyond U+10FFFF", new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+            "a code point beyond U+10FFFF",
+                new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
             "a 0xFF byte", new byte[] {(byte) 0xFF});
     invalid.forEach(
         (name, bytes) -> {
@@ -287,8 +498,16 @@ final class AttackCorpus {
           System.arraycopy(json, at + 2, broken, at + bytes.length, json.length - at - 2);
           add("invalid UTF-8 in a claim: " + name, Services.HMAC, hmacBytes(broken), MALFORMED);
         });
-    add("payload in UTF-16", Services.HMAC, hmacBytes(claims().toString().getBytes(StandardCharsets.UTF_16LE)), MALFORMED);
-    add("payload in UTF-16 with BOM", Services.HMAC, hmacBytes(claims().toString().getBytes(StandardCharsets.UTF_16)), MALFORMED);
+    add(
+        "payload in UTF-16",
+        Services.HMAC,
+        hmacBytes(claims().toString().getBytes(StandardCharsets.UTF_16LE)),
+        MALFORMED);
+    add(
+        "payload in UTF-16 with BOM",
+        Services.HMAC,
+        hmacBytes(claims().toString().getBytes(StandardCharsets.UTF_16)),
+        MALFORMED);
     byte[] body = claims().toString().getBytes(StandardCharsets.UTF_8);
     byte[] bom = new byte[body.length + 3];
     bom[0] = (byte) 0xEF;
@@ -309,52 +528,130 @@ final class AttackCorpus {
   private void claimAttacks() {
     add("exp missing", Services.HMAC, hmac(claims().without("exp")), MALFORMED);
     add("exp null", Services.HMAC, hmac(claims().with("exp", "null")), MALFORMED);
-    add("exp a string", Services.HMAC, hmac(claims().with("exp", quote(Long.toString(NOW + 900)))), MALFORMED);
+    add(
+        "exp a string",
+        Services.HMAC,
+        hmac(claims().with("exp", quote(Long.toString(NOW + 900)))),
+        MALFORMED);
     add("exp fractional", Services.HMAC, hmac(claims().with("exp", (NOW + 900) + ".5")), MALFORMED);
     add("exp in exponent form", Services.HMAC, hmac(claims().with("exp", "1.8e9")), MALFORMED);
     add("exp huge", Services.HMAC, hmac(claims().with("exp", "9".repeat(40))), MALFORMED);
-    add("exp just beyond 64 bits", Services.HMAC, hmac(claims().with("exp", "9223372036854775808")), MALFORMED);
+    add(
+        "exp just beyond 64 bits",
+        Services.HMAC,
+        hmac(claims().with("exp", "9223372036854775808")),
+        MALFORMED);
     add("exp negative", Services.HMAC, hmac(claims().with("exp", "-1")), MALFORMED);
     add("exp a boolean", Services.HMAC, hmac(claims().with("exp", "true")), MALFORMED);
-    add("exp now (expired)", Services.HMAC, hmac(claims().with("exp", Long.toString(NOW))), EXPIRED);
+    add(
+        "exp now (expired)",
+        Services.HMAC,
+        hmac(claims().with("exp", Long.toString(NOW))),
+        EXPIRED);
     add("exp in the past", Services.HMAC, hmac(claims().with("exp", "1")), EXPIRED);
-    add("nbf in the future", Services.HMAC, hmac(claims().with("nbf", Long.toString(NOW + 60))), NOT_YET_VALID);
-    add("iat in the future", Services.HMAC, hmac(claims().with("iat", Long.toString(NOW + 60))), NOT_YET_VALID);
+    add(
+        "nbf in the future",
+        Services.HMAC,
+        hmac(claims().with("nbf", Long.toString(NOW + 60))),
+        NOT_YET_VALID);
+    add(
+        "iat in the future",
+        Services.HMAC,
+        hmac(claims().with("iat", Long.toString(NOW + 60))),
+        NOT_YET_VALID);
     add("nbf a string", Services.HMAC, hmac(claims().with("nbf", quote("0"))), MALFORMED);
     add("iat fractional", Services.HMAC, hmac(claims().with("iat", NOW + ".25")), MALFORMED);
     add("iss wrong", Services.HMAC, hmac(claims().with("iss", quote(MARKER))), BAD_ISSUER);
     add("iss missing", Services.HMAC, hmac(claims().without("iss")), BAD_ISSUER);
-    add("iss in another case", Services.HMAC, hmac(claims().with("iss", quote("APOGEE"))), BAD_ISSUER);
-    add("iss an array", Services.HMAC, hmac(claims().with("iss", "[" + quote(Services.ISSUER) + "]")), MALFORMED);
+    add(
+        "iss in another case",
+        Services.HMAC,
+        hmac(claims().with("iss", quote("APOGEE"))),
+        BAD_ISSUER);
+    add(
+        "iss an array",
+        Services.HMAC,
+        hmac(claims().with("iss", "[" + quote(Services.ISSUER) + "]")),
+        MALFORMED);
     add("iss null", Services.HMAC, hmac(claims().with("iss", "null")), MALFORMED);
     add("aud missing", Services.HMAC, hmac(claims().without("aud")), BAD_AUDIENCE);
     add("aud empty", Services.HMAC, hmac(claims().with("aud", "[]")), BAD_AUDIENCE);
-    add("aud another service", Services.HMAC, hmac(claims().with("aud", "[" + quote("https://" + MARKER + ".example.com") + "]")), BAD_AUDIENCE);
-    add("aud another service as a string", Services.HMAC, hmac(claims().with("aud", quote("https://billing.example.com"))), BAD_AUDIENCE);
-    add("aud an object", Services.HMAC, hmac(claims().with("aud", "{\"" + Services.AUDIENCE + "\":true}")), MALFORMED);
+    add(
+        "aud another service",
+        Services.HMAC,
+        hmac(claims().with("aud", "[" + quote("https://" + MARKER + ".example.com") + "]")),
+        BAD_AUDIENCE);
+    add(
+        "aud another service as a string",
+        Services.HMAC,
+        hmac(claims().with("aud", quote("https://billing.example.com"))),
+        BAD_AUDIENCE);
+    add(
+        "aud an object",
+        Services.HMAC,
+        hmac(claims().with("aud", "{\"" + Services.AUDIENCE + "\":true}")),
+        MALFORMED);
     add("aud holding a number", Services.HMAC, hmac(claims().with("aud", "[1]")), MALFORMED);
     add("sub a number", Services.HMAC, hmac(claims().with("sub", "42")), MALFORMED);
-    add("sub an array", Services.HMAC, hmac(claims().with("sub", "[" + quote(MARKER) + "]")), MALFORMED);
+    add(
+        "sub an array",
+        Services.HMAC,
+        hmac(claims().with("sub", "[" + quote(MARKER) + "]")),
+        MALFORMED);
     add("sub null", Services.HMAC, hmac(claims().with("sub", "null")), MALFORMED);
     add("sub missing", Services.HMAC, hmac(claims().without("sub")), MALFORMED);
-    add("perms a string", Services.HMAC, hmac(claims().with("perms", quote("orders:read"))), MALFORMED);
-    add("perms holding a number", Services.HMAC, hmac(claims().with("perms", "[\"orders:read\",1]")), MALFORMED);
-    add("perms holding an object", Services.HMAC, hmac(claims().with("perms", "[{\"admin\":true}]")), MALFORMED);
-    add("perms an object", Services.HMAC, hmac(claims().with("perms", "{\"admin\":true}")), MALFORMED);
+    add(
+        "perms a string",
+        Services.HMAC,
+        hmac(claims().with("perms", quote("orders:read"))),
+        MALFORMED);
+    add(
+        "perms holding a number",
+        Services.HMAC,
+        hmac(claims().with("perms", "[\"orders:read\",1]")),
+        MALFORMED);
+    add(
+        "perms holding an object",
+        Services.HMAC,
+        hmac(claims().with("perms", "[{\"admin\":true}]")),
+        MALFORMED);
+    add(
+        "perms an object",
+        Services.HMAC,
+        hmac(claims().with("perms", "{\"admin\":true}")),
+        MALFORMED);
     add("perms null", Services.HMAC, hmac(claims().with("perms", "null")), MALFORMED);
     add("data a string", Services.HMAC, hmac(claims().with("data", quote(MARKER))), MALFORMED);
     add("data an array", Services.HMAC, hmac(claims().with("data", "[]")), MALFORMED);
     add("data a number", Services.HMAC, hmac(claims().with("data", "1")), MALFORMED);
     add("data with NaN", Services.HMAC, hmac(claims().with("data", "{\"x\":NaN}")), MALFORMED);
-    add("data with an overflowing number", Services.HMAC, hmac(claims().with("data", "{\"x\":1e999}")), MALFORMED);
+    add(
+        "data with an overflowing number",
+        Services.HMAC,
+        hmac(claims().with("data", "{\"x\":1e999}")),
+        MALFORMED);
     add("jti a number", Services.HMAC, hmac(claims().with("jti", "7")), MALFORMED);
-    add("nbf beyond year 9999", Services.HMAC, hmac(claims().with("nbf", "253402300800")), MALFORMED);
+    add(
+        "nbf beyond year 9999",
+        Services.HMAC,
+        hmac(claims().with("nbf", "253402300800")),
+        MALFORMED);
     add("iat negative", Services.HMAC, hmac(claims().with("iat", "-5")), MALFORMED);
-    add("exp an object", Services.HMAC, hmac(claims().with("exp", "{\"$numberLong\":\"1\"}")), MALFORMED);
-    add("typ of another token kind (dpop+jwt)", Services.HMAC,
-        hmac("{\"alg\":\"HS256\",\"typ\":\"dpop+jwt\"}", claims()), WRONG_TOKEN_KIND);
-    add("typ refresh+jwt signed with the access secret", Services.HMAC,
-        hmac("{\"alg\":\"HS256\",\"typ\":\"refresh+jwt\"}", claims()), WRONG_TOKEN_KIND);
+    add(
+        "exp an object",
+        Services.HMAC,
+        hmac(claims().with("exp", "{\"$numberLong\":\"1\"}")),
+        MALFORMED);
+    add(
+        "typ of another token kind (dpop+jwt)",
+        Services.HMAC,
+        hmac("{\"alg\":\"HS256\",\"typ\":\"dpop+jwt\"}", claims()),
+        WRONG_TOKEN_KIND);
+    add(
+        "typ refresh+jwt signed with the access secret",
+        Services.HMAC,
+        hmac("{\"alg\":\"HS256\",\"typ\":\"refresh+jwt\"}", claims()),
+        WRONG_TOKEN_KIND);
   }
 
   // ---------------------------------------------------------------- kind, issuer and audience
@@ -363,10 +660,20 @@ final class AttackCorpus {
     for (Services service : List.of(Services.HMAC, Services.RSA)) {
       ApoJwt issuer = service.builder().build();
       TokenPair pair =
-          issuer.createTokens(MARKER, List.of("orders:read"), Map.of("note", MARKER), Map.of("user_id", MARKER));
-      add("a refresh token used as an access token (" + service + ")", service, pair.refresh(), WRONG_TOKEN_KIND);
-      cases.add(new AttackCase("an access token used as a refresh token (" + service + ")", service,
-          Kind.REFRESH, pair.access(), WRONG_TOKEN_KIND));
+          issuer.createTokens(
+              MARKER, List.of("orders:read"), Map.of("note", MARKER), Map.of("user_id", MARKER));
+      add(
+          "a refresh token used as an access token (" + service + ")",
+          service,
+          pair.refresh(),
+          WRONG_TOKEN_KIND);
+      cases.add(
+          new AttackCase(
+              "an access token used as a refresh token (" + service + ")",
+              service,
+              Kind.REFRESH,
+              pair.access(),
+              WRONG_TOKEN_KIND));
     }
     Json legacyRefresh =
         new Json()
@@ -376,25 +683,66 @@ final class AttackCorpus {
             .with("aud", "[" + quote(Services.AUDIENCE) + "]")
             .with("iat", Long.toString(NOW))
             .with("data", "{\"user_id\":" + quote(MARKER) + "}");
-    add("an apojwt 1.7 refresh token signed with the access secret", Services.HMAC,
-        hmac("{\"alg\":\"HS256\",\"typ\":\"JWT\"}", legacyRefresh), WRONG_TOKEN_KIND);
-    cases.add(new AttackCase("an apojwt 1.7 access token signed with the refresh secret", Services.HMAC, Kind.REFRESH,
-        Forge.hs256(Services.REFRESH_SECRET, "{\"alg\":\"HS256\",\"typ\":\"JWT\"}", claims().toString()), WRONG_TOKEN_KIND));
-    cases.add(new AttackCase("a refresh token signed with the access secret", Services.HMAC, Kind.REFRESH,
-        Forge.hs256(Services.SECRET, "{\"alg\":\"HS256\",\"typ\":\"refresh+jwt\"}", legacyRefresh.toString()), BAD_SIGNATURE));
+    add(
+        "an apojwt 1.7 refresh token signed with the access secret",
+        Services.HMAC,
+        hmac("{\"alg\":\"HS256\",\"typ\":\"JWT\"}", legacyRefresh),
+        WRONG_TOKEN_KIND);
+    cases.add(
+        new AttackCase(
+            "an apojwt 1.7 access token signed with the refresh secret",
+            Services.HMAC,
+            Kind.REFRESH,
+            Forge.hs256(
+                Services.REFRESH_SECRET,
+                "{\"alg\":\"HS256\",\"typ\":\"JWT\"}",
+                claims().toString()),
+            WRONG_TOKEN_KIND));
+    cases.add(
+        new AttackCase(
+            "a refresh token signed with the access secret",
+            Services.HMAC,
+            Kind.REFRESH,
+            Forge.hs256(
+                Services.SECRET,
+                "{\"alg\":\"HS256\",\"typ\":\"refresh+jwt\"}",
+                legacyRefresh.toString()),
+            BAD_SIGNATURE));
 
     ApoJwt otherIssuer =
-        ApoJwt.builder().secret(Services.SECRET).issuer("other-" + MARKER).serverAudience(Services.AUDIENCE)
-            .clock(Services.CLOCK).build();
-    add("a token of another issuer under the same secret", Services.HMAC,
-        otherIssuer.createToken(MARKER, List.of("orders:read"), Map.of()), BAD_ISSUER);
+        ApoJwt.builder()
+            .secret(Services.SECRET)
+            .issuer("other-" + MARKER)
+            .serverAudience(Services.AUDIENCE)
+            .clock(Services.CLOCK)
+            .build();
+    add(
+        "a token of another issuer under the same secret",
+        Services.HMAC,
+        otherIssuer.createToken(MARKER, List.of("orders:read"), Map.of()),
+        BAD_ISSUER);
     ApoJwt otherAudience =
-        ApoJwt.builder().secret(Services.SECRET).issuer(Services.ISSUER).serverAudience("https://billing.example.com")
-            .clock(Services.CLOCK).build();
-    add("a token for another audience under the same secret", Services.HMAC,
-        otherAudience.createToken(MARKER, List.of("orders:read"), Map.of()), BAD_AUDIENCE);
-    ApoJwt noAudience = ApoJwt.builder().secret(Services.SECRET).issuer(Services.ISSUER).clock(Services.CLOCK).build();
-    add("a token with no audience under the same secret", Services.HMAC,
-        noAudience.createToken(MARKER, List.of("orders:read"), Map.of()), BAD_AUDIENCE);
+        ApoJwt.builder()
+            .secret(Services.SECRET)
+            .issuer(Services.ISSUER)
+            .serverAudience("https://billing.example.com")
+            .clock(Services.CLOCK)
+            .build();
+    add(
+        "a token for another audience under the same secret",
+        Services.HMAC,
+        otherAudience.createToken(MARKER, List.of("orders:read"), Map.of()),
+        BAD_AUDIENCE);
+    ApoJwt noAudience =
+        ApoJwt.builder()
+            .secret(Services.SECRET)
+            .issuer(Services.ISSUER)
+            .clock(Services.CLOCK)
+            .build();
+    add(
+        "a token with no audience under the same secret",
+        Services.HMAC,
+        noAudience.createToken(MARKER, List.of("orders:read"), Map.of()),
+        BAD_AUDIENCE);
   }
 }

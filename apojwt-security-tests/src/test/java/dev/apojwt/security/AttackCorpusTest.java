@@ -69,12 +69,14 @@ class AttackCorpusTest {
   void theCorpusIsLargeAndCoversEveryTokenReason() {
     List<AttackCase> corpus = AttackCorpus.all();
     assertTrue(corpus.size() >= 150, "corpus has " + corpus.size() + " rows");
-    Set<AuthFailure.Reason> covered = corpus.stream().map(c -> c.reason).collect(Collectors.toSet());
+    Set<AuthFailure.Reason> covered =
+        corpus.stream().map(c -> c.reason).collect(Collectors.toSet());
     Set<AuthFailure.Reason> expected = EnumSet.allOf(AuthFailure.Reason.class);
     expected.remove(AuthFailure.Reason.MISSING_TOKEN); // found, not sent: covered at the guard
     expected.remove(AuthFailure.Reason.FORBIDDEN); // a valid token: covered at the guard
     assertEquals(expected, covered);
-    assertEquals(corpus.size(), corpus.stream().map(c -> c.name).distinct().count(), "names are unique");
+    assertEquals(
+        corpus.size(), corpus.stream().map(c -> c.name).distinct().count(), "names are unique");
   }
 
   @Test
@@ -86,7 +88,11 @@ class AttackCorpusTest {
       assertEquals("user-1", jwt.verify(token).subject());
     }
     ApoJwt hmac = SERVICES.get(Services.HMAC);
-    String forged = Forge.hs256(Services.SECRET, "{\"alg\":\"HS256\",\"typ\":\"at+jwt\"}", AttackCorpus.claims().toString());
+    String forged =
+        Forge.hs256(
+            Services.SECRET,
+            "{\"alg\":\"HS256\",\"typ\":\"at+jwt\"}",
+            AttackCorpus.claims().toString());
     assertEquals(AttackCorpus.MARKER + "-subject", hmac.verify(forged).subject());
   }
 
@@ -97,8 +103,10 @@ class AttackCorpusTest {
     String huge = valid + "A".repeat(16 << 20); // 16 MiB
     ApoJwtException e =
         assertTimeoutPreemptively(
-            Duration.ofMillis(250), () -> assertThrows(ApoJwtException.class, () -> jwt.verify(huge)));
+            Duration.ofMillis(250),
+            () -> assertThrows(ApoJwtException.class, () -> jwt.verify(huge)));
     assertEquals(AuthFailure.Reason.MALFORMED, e.reason());
-    assertTrue(e.failure().detail().contains("longer than the configured maximum"), e.failure().detail());
+    assertTrue(
+        e.failure().detail().contains("longer than the configured maximum"), e.failure().detail());
   }
 }

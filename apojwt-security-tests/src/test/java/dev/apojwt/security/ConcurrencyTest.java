@@ -19,9 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * One ApoJwt shared by many threads, with valid tokens and every corpus attack interleaved:
- * each call must get exactly its own expected outcome (the per-thread Mac and Signature reuse
- * must never leak state between calls, and a failure must not poison the next call).
+ * One ApoJwt shared by many threads, with valid tokens and every corpus attack interleaved: each
+ * call must get exactly its own expected outcome (the per-thread Mac and Signature reuse must never
+ * leak state between calls, and a failure must not poison the next call).
  */
 class ConcurrencyTest {
   private static final int THREADS = 8;
@@ -63,13 +63,20 @@ class ConcurrencyTest {
       List<Expectation> work = new ArrayList<>();
       for (int i = 0; i < 64; i++) {
         String subject = "user-" + i;
-        var pair = jwt.createTokens(subject, List.of("orders:read"), Map.of("i", i), Map.of("user_id", subject));
+        var pair =
+            jwt.createTokens(
+                subject, List.of("orders:read"), Map.of("i", i), Map.of("user_id", subject));
         work.add(new Expectation(pair.access(), false, subject, null));
         work.add(new Expectation(pair.refresh(), true, subject, null));
       }
       for (AttackCase attack : AttackCorpus.all()) {
         if (attack.service == service) {
-          work.add(new Expectation(attack.token, attack.kind == AttackCase.Kind.REFRESH, null, attack.reason.name()));
+          work.add(
+              new Expectation(
+                  attack.token,
+                  attack.kind == AttackCase.Kind.REFRESH,
+                  null,
+                  attack.reason.name()));
         }
       }
       runConcurrently(jwt, work);
@@ -89,8 +96,10 @@ class ConcurrencyTest {
     for (int i = 0; i < 64; i++) {
       boolean permitted = i % 2 == 0;
       String token =
-          issuer.createToken("user-" + i, permitted ? List.of("orders:read") : List.of("orders:write"), Map.of());
-      work.add(new Expectation(token, false, permitted ? "get" : null, permitted ? null : "FORBIDDEN"));
+          issuer.createToken(
+              "user-" + i, permitted ? List.of("orders:read") : List.of("orders:write"), Map.of());
+      work.add(
+          new Expectation(token, false, permitted ? "get" : null, permitted ? null : "FORBIDDEN"));
       allowed += permitted ? 1 : 0;
     }
     for (AttackCase attack : AttackCorpus.all()) {
@@ -120,7 +129,8 @@ class ConcurrencyTest {
   }
 
   private static void runConcurrently(
-      List<Expectation> work, java.util.function.Function<Expectation, String> call) throws Exception {
+      List<Expectation> work, java.util.function.Function<Expectation, String> call)
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     CountDownLatch start = new CountDownLatch(1);
     ConcurrentLinkedQueue<String> mismatches = new ConcurrentLinkedQueue<>();

@@ -47,7 +47,8 @@ final class Forge {
   }
 
   static String hs256(String secret, String headerJson, String payloadJson) {
-    return hmacToken("HmacSHA256", secret.getBytes(StandardCharsets.UTF_8), headerJson, payloadJson);
+    return hmacToken(
+        "HmacSHA256", secret.getBytes(StandardCharsets.UTF_8), headerJson, payloadJson);
   }
 
   static String rs256(PrivateKey key, String headerJson, String payloadJson) {

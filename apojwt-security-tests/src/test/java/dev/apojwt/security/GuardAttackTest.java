@@ -18,8 +18,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every corpus row sent through a generated guard, by every way a token reaches it: the delegate
- * is never called, and what the exception handler returned is what surfaces.
+ * Every corpus row sent through a generated guard, by every way a token reaches it: the delegate is
+ * never called, and what the exception handler returned is what surfaces.
  */
 class GuardAttackTest {
   private static final Map<Services, GuardHarness> HARNESSES = new EnumMap<>(Services.class);
@@ -97,7 +97,10 @@ class GuardAttackTest {
     for (Services service : List.of(Services.HMAC, Services.RSA)) {
       GuardHarness harness = harness(service);
       String token =
-          service.builder().build().createToken(AttackCorpus.MARKER, List.of("orders:write", "admin"), Map.of());
+          service
+              .builder()
+              .build()
+              .createToken(AttackCorpus.MARKER, List.of("orders:write", "admin"), Map.of());
       Victim.Request request = new Victim.Request("Bearer " + token);
       int before = harness.recorder.calls.get();
       for (Runnable call :
@@ -121,7 +124,9 @@ class GuardAttackTest {
   void theBaselineReachesTheDelegate() {
     GuardHarness harness = harness(Services.HMAC);
     var pair =
-        Services.HMAC.builder().build()
+        Services.HMAC
+            .builder()
+            .build()
             .createTokens("user-1", List.of("orders:read"), Map.of(), Map.of("user_id", "user-1"));
     Victim.Request request = new Victim.Request("Bearer " + pair.access());
     assertEquals("read:user-1", harness.guard.read(request, null));

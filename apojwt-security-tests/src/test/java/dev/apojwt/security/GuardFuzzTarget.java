@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * Fuzzes a generated guard through the ways a token reaches it (the finder's header value and a
  * {@code @BearerToken} parameter). The property: the delegate is called exactly when the value
- * carries a valid access token holding the permission, and every refusal is the exception
- * handler's error. Anything else, including any other exception, is a finding.
+ * carries a valid access token holding the permission, and every refusal is the exception handler's
+ * error. Anything else, including any other exception, is a finding.
  */
 public final class GuardFuzzTarget {
   private static final GuardHarness HARNESS = new GuardHarness(Services.HMAC);
@@ -60,10 +60,15 @@ public final class GuardFuzzTarget {
     }
     boolean called = HARNESS.recorder.calls.get() == before + 1;
     if (reached != called) {
-      throw new IllegalStateException("the delegate was called " + (called ? "" : "not ") + "on " + (reached ? "success" : "failure"));
+      throw new IllegalStateException(
+          "the delegate was called "
+              + (called ? "" : "not ")
+              + "on "
+              + (reached ? "success" : "failure"));
     }
     if (reached && !holdsPermission(value)) {
-      throw new IllegalStateException("the guard let a call through without a valid permitted token");
+      throw new IllegalStateException(
+          "the guard let a call through without a valid permitted token");
     }
   }
 

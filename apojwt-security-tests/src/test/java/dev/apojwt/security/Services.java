@@ -24,8 +24,10 @@ enum Services {
   static final String REFRESH_SECRET = "security-suite-refresh-secret-32-bytes-or-more";
   static final String ISSUER = "apogee";
   static final String AUDIENCE = "https://orders.example.com";
+
   /** 2026-01-01T00:00:00Z. */
   static final Instant NOW = Instant.ofEpochSecond(1_767_225_600L);
+
   static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
   static final byte[] RFC7520_KEY =
       Base64.getUrlDecoder().decode("hJtXIZ2uSN5kbQfbtTNWbpdmhkV8FJG-Onbc6mxCcYg");

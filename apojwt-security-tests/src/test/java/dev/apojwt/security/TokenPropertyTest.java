@@ -31,7 +31,8 @@ class TokenPropertyTest {
     return Arbitraries.oneOf(
         Arbitraries.strings().ofMaxLength(40),
         Arbitraries.strings().all().ofMaxLength(20),
-        Arbitraries.of("", " ", "\"", "\\", "\u0000", "é", "😀", "\u2028", "</script>", "{\"sub\":1}"));
+        Arbitraries.of(
+            "", " ", "\"", "\\", "\u0000", "é", "😀", "\u2028", "</script>", "{\"sub\":1}"));
   }
 
   @Provide
@@ -54,7 +55,9 @@ class TokenPropertyTest {
             text().map(s -> (Object) s),
             Arbitraries.integers().map(i -> (Object) i),
             Arbitraries.longs().map(l -> (Object) l),
-            Arbitraries.bigIntegers().between(BigInteger.TEN.pow(30).negate(), BigInteger.TEN.pow(30)).map(b -> (Object) b),
+            Arbitraries.bigIntegers()
+                .between(BigInteger.TEN.pow(30).negate(), BigInteger.TEN.pow(30))
+                .map(b -> (Object) b),
             Arbitraries.doubles().map(d -> (Object) d),
             Arbitraries.of(true, false).map(b -> (Object) b),
             Arbitraries.just(null));
@@ -63,8 +66,11 @@ class TokenPropertyTest {
     }
     return Arbitraries.frequencyOf(
         net.jqwik.api.Tuple.of(6, scalar),
-        net.jqwik.api.Tuple.of(1, Arbitraries.lazy(() -> jsonValue(depth - 1)).list().ofMaxSize(3).map(l -> (Object) l)),
-        net.jqwik.api.Tuple.of(1, Arbitraries.lazy(() -> jsonObject(depth - 1)).map(m -> (Object) m)));
+        net.jqwik.api.Tuple.of(
+            1,
+            Arbitraries.lazy(() -> jsonValue(depth - 1)).list().ofMaxSize(3).map(l -> (Object) l)),
+        net.jqwik.api.Tuple.of(
+            1, Arbitraries.lazy(() -> jsonObject(depth - 1)).map(m -> (Object) m)));
   }
 
   @Property(tries = 500)
@@ -73,7 +79,10 @@ class TokenPropertyTest {
       @ForAll("permissions") List<String> permissions,
       @ForAll("data") Map<String, Object> data,
       @ForAll("data") Map<String, Object> refreshData) {
-    if (!wellFormed(subject) || !wellFormed(permissions) || !wellFormed(data) || !wellFormed(refreshData)) {
+    if (!wellFormed(subject)
+        || !wellFormed(permissions)
+        || !wellFormed(data)
+        || !wellFormed(refreshData)) {
       // Never a token that a JSON parser would read differently: refused at creation.
       assertThrows(
           IllegalArgumentException.class,
@@ -97,7 +106,8 @@ class TokenPropertyTest {
       return s.codePoints().noneMatch(cp -> cp >= 0xD800 && cp <= 0xDFFF);
     }
     if (value instanceof Map) {
-      return ((Map<?, ?>) value).entrySet().stream().allMatch(e -> wellFormed(e.getKey()) && wellFormed(e.getValue()));
+      return ((Map<?, ?>) value)
+          .entrySet().stream().allMatch(e -> wellFormed(e.getKey()) && wellFormed(e.getValue()));
     }
     if (value instanceof List) {
       return ((List<?>) value).stream().allMatch(TokenPropertyTest::wellFormed);
@@ -140,7 +150,8 @@ class TokenPropertyTest {
   @Property(tries = 1000)
   void onlyApoJwtExceptionEscapes(@ForAll("text") String garbage, @ForAll("text") String suffix) {
     String token = JWT.createToken("u", List.of(), Map.of());
-    for (String input : List.of(garbage, token + suffix, suffix + token, garbage + "." + garbage + "." + garbage)) {
+    for (String input :
+        List.of(garbage, token + suffix, suffix + token, garbage + "." + garbage + "." + garbage)) {
       Assume.that(!input.equals(token));
       assertThrows(ApoJwtException.class, () -> JWT.verify(input));
       assertThrows(ApoJwtException.class, () -> JWT.verifyRefresh(input));

@@ -9,16 +9,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Fuzzes {@link ApoJwt#verify} and {@link ApoJwt#verifyRefresh}. The property: whatever the
- * input, only an {@link ApoJwtException} with a 401 leaves them, its texts never echo the input,
- * and whatever is accepted satisfies every configured check. Any other exception is a finding.
+ * Fuzzes {@link ApoJwt#verify} and {@link ApoJwt#verifyRefresh}. The property: whatever the input,
+ * only an {@link ApoJwtException} with a 401 leaves them, its texts never echo the input, and
+ * whatever is accepted satisfies every configured check. Any other exception is a finding.
  *
  * <p>Three kinds of input: raw strings (the shape checks), fuzzer-chosen header and payload bytes
  * correctly signed with the service's secret (so the fuzzer reaches the strict JSON and claim
  * checks behind the signature), and a valid token with fuzzer-chosen edits.
  *
- * <p>Run by {@code VerifyFuzzTest} for a few seconds in the test command; for a long run see
- * {@code fuzz.sh}, which drives this class with Jazzer's standalone entry point.
+ * <p>Run by {@code VerifyFuzzTest} for a few seconds in the test command; for a long run see {@code
+ * fuzz.sh}, which drives this class with Jazzer's standalone entry point.
  */
 public final class VerifyFuzzTarget {
   static final ApoJwt JWT = Services.HMAC.builder().build();

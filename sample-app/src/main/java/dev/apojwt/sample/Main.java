@@ -13,9 +13,9 @@ import java.time.Clock;
 import java.util.Arrays;
 
 /**
- * {@code java -jar sample-app.jar} starts the service, configured by environment variables
- * (README lists them). {@code java -jar sample-app.jar hash-password} reads a password (from
- * the terminal, or the first line of standard input) and prints its hash for a users file.
+ * {@code java -jar sample-app.jar} starts the service, configured by environment variables (README
+ * lists them). {@code java -jar sample-app.jar hash-password} reads a password (from the terminal,
+ * or the first line of standard input) and prints its hash for a users file.
  */
 public final class Main {
   private Main() {}

@@ -43,14 +43,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The orders service: configuration in, a running Javalin server out. {@link Main} starts it
- * from the environment; tests start it on port 0 with a clock they control.
+ * The orders service: configuration in, a running Javalin server out. {@link Main} starts it from
+ * the environment; tests start it on port 0 with a clock they control.
  */
 public final class SampleApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SampleApp.class);
 
   /** Request bodies are small JSON objects. */
   static final long MAX_REQUEST_BYTES = 16 * 1024;
+
   static final int MAX_ORDERS = 10_000;
 
   private final Javalin javalin;
@@ -60,8 +61,8 @@ public final class SampleApp implements AutoCloseable {
   }
 
   /**
-   * Builds the service from {@code config} and starts it on {@code config.host()} and
-   * {@code config.port()} (0: a free port, see {@link #port()}).
+   * Builds the service from {@code config} and starts it on {@code config.host()} and {@code
+   * config.port()} (0: a free port, see {@link #port()}).
    *
    * @throws IllegalArgumentException for an invalid configuration (a short secret, a bad users
    *     file, ...), saying what to fix
@@ -106,8 +107,7 @@ public final class SampleApp implements AutoCloseable {
             GuardedOrdersApi.accessTable(),
             GuardedAdminApi.accessTable());
     SystemApi system = new GuardedSystemApi(new SystemService(tables, Perms.ADMIN), jwt);
-    AuthApi auth =
-        new GuardedAuthApi(new AuthService(users, jwt, sessions, cookie, clock), jwt);
+    AuthApi auth = new GuardedAuthApi(new AuthService(users, jwt, sessions, cookie, clock), jwt);
     AccountApi account = new GuardedAccountApi(new AccountService(), jwt);
     OrdersApi orders =
         new GuardedOrdersApi(new OrdersService(new OrderStore(clock, MAX_ORDERS)), jwt);
@@ -146,9 +146,9 @@ public final class SampleApp implements AutoCloseable {
   }
 
   /**
-   * The ApoJwt of this service: HS256 with the configured secrets, tokens from the
-   * {@code Authorization} header, refresh tokens from the {@code refresh_token} cookie, refused
-   * calls as {@link ApiError}s, {@link Perms#ADMIN} passing every check.
+   * The ApoJwt of this service: HS256 with the configured secrets, tokens from the {@code
+   * Authorization} header, refresh tokens from the {@code refresh_token} cookie, refused calls as
+   * {@link ApiError}s, {@link Perms#ADMIN} passing every check.
    */
   static ApoJwt apoJwt(AppConfig config, Clock clock) {
     try {

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Content-Type values a client controls. Found by review: an unknown charset parameter used to
- * make Jetty's {@code getContentType()} throw, which became a 500.
+ * Content-Type values a client controls. Found by review: an unknown charset parameter used to make
+ * Jetty's {@code getContentType()} throw, which became a 500.
  */
 class ContentTypeTest {
   static SampleApp app;
@@ -44,13 +44,13 @@ class ContentTypeTest {
   }
 
   /**
-   * Issue 4 requires "never a 500 for any token or header a client sends" and a 400
-   * for a body the service cannot read. An unknown or illegal charset parameter in Content-Type
-   * makes ctx.contentType() throw (Jetty's ServletApiRequest.getContentType calls
-   * Charset.forName: UnsupportedCharsetException / IllegalCharsetNameException) in the first line
-   * of Json.requestObject; the catch-all maps it to 500 internal_error and logs an ERROR with a
-   * stack trace per request. Any anonymous client can do this on POST /login; POST /orders has
-   * the same path.
+   * Issue 4 requires "never a 500 for any token or header a client sends" and a 400 for a body the
+   * service cannot read. An unknown or illegal charset parameter in Content-Type makes
+   * ctx.contentType() throw (Jetty's ServletApiRequest.getContentType calls Charset.forName:
+   * UnsupportedCharsetException / IllegalCharsetNameException) in the first line of
+   * Json.requestObject; the catch-all maps it to 500 internal_error and logs an ERROR with a stack
+   * trace per request. Any anonymous client can do this on POST /login; POST /orders has the same
+   * path.
    */
   @Test
   void anUnknownCharsetInContentTypeIsAClientErrorNot500() {
@@ -62,8 +62,12 @@ class ContentTypeTest {
             "application/json; charset=")) {
       String request =
           "POST /login HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
-              + "Content-Type: " + contentType + "\r\n"
-              + "Content-Length: " + body.length() + "\r\n\r\n"
+              + "Content-Type: "
+              + contentType
+              + "\r\n"
+              + "Content-Length: "
+              + body.length()
+              + "\r\n\r\n"
               + body;
       String response = http.raw(request.getBytes(StandardCharsets.ISO_8859_1));
       int status = Http.status(response);
@@ -85,8 +89,12 @@ class ContentTypeTest {
             "application/json ; charset=utf8")) {
       String request =
           "POST /login HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
-              + "Content-Type: " + contentType + "\r\n"
-              + "Content-Length: " + body.length() + "\r\n\r\n"
+              + "Content-Type: "
+              + contentType
+              + "\r\n"
+              + "Content-Length: "
+              + body.length()
+              + "\r\n\r\n"
               + body;
       String response = http.raw(request.getBytes(StandardCharsets.ISO_8859_1));
       assertTrue(Http.status(response) == 200, () -> contentType + " -> " + response);
@@ -99,7 +107,9 @@ class ContentTypeTest {
     String latin1 =
         "POST /login HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
             + "Content-Type: application/json; charset=iso-8859-1\r\n"
-            + "Content-Length: " + body.length() + "\r\n\r\n"
+            + "Content-Length: "
+            + body.length()
+            + "\r\n\r\n"
             + body;
     assertTrue(Http.status(http.raw(latin1.getBytes(StandardCharsets.ISO_8859_1))) == 415);
     byte[] head =

@@ -67,7 +67,8 @@ class EndToEndTest {
   record Login(String access, String refresh, Response response) {}
 
   static Login login(String user) {
-    Response r = http.post("/login", "{\"username\":\"" + user + "\",\"password\":\"" + user + "-demo\"}");
+    Response r =
+        http.post("/login", "{\"username\":\"" + user + "\",\"password\":\"" + user + "-demo\"}");
     assertEquals(200, r.status, r::toString);
     return new Login(r.json().get("access_token").asText(), r.cookieValue("refresh_token"), r);
   }
@@ -144,7 +145,8 @@ class EndToEndTest {
   @Test
   void loginRefusesWrongPasswordsAndUnknownUsersAlike() {
     Response wrong = http.post("/login", "{\"username\":\"alice\",\"password\":\"bob-demo\"}");
-    Response unknown = http.post("/login", "{\"username\":\"mallory\",\"password\":\"alice-demo\"}");
+    Response unknown =
+        http.post("/login", "{\"username\":\"mallory\",\"password\":\"alice-demo\"}");
     for (Response r : List.of(wrong, unknown)) {
       assertError(r, 401, "invalid_credentials");
       assertTrue(r.header("WWW-Authenticate").isPresent(), r::toString);
@@ -252,7 +254,8 @@ class EndToEndTest {
       assertError(http.post("/orders", body, "Authorization", "Bearer " + bob), 400, "bad_request");
     }
     // Without the permission the body is never looked at: 403, not 400.
-    assertForbidden(http.post("/orders", "nonsense", "Authorization", "Bearer " + login("alice").access()));
+    assertForbidden(
+        http.post("/orders", "nonsense", "Authorization", "Bearer " + login("alice").access()));
   }
 
   @Test
@@ -260,13 +263,17 @@ class EndToEndTest {
     String id = placeOrder(login("bob").access(), "delete test");
     for (String user : List.of("alice", "bob", "dave", "eve")) {
       assertForbidden(
-          http.send("DELETE", "/orders/" + id, null, "Authorization", "Bearer " + login(user).access()));
+          http.send(
+              "DELETE", "/orders/" + id, null, "Authorization", "Bearer " + login(user).access()));
     }
     String carol = login("carol").access();
-    assertEquals(204, http.send("DELETE", "/orders/" + id, null, "Authorization", "Bearer " + carol).status);
+    assertEquals(
+        204, http.send("DELETE", "/orders/" + id, null, "Authorization", "Bearer " + carol).status);
     assertError(http.getWith(carol, "/orders/" + id), 404, "not_found");
     assertError(
-        http.send("DELETE", "/orders/" + id, null, "Authorization", "Bearer " + carol), 404, "not_found");
+        http.send("DELETE", "/orders/" + id, null, "Authorization", "Bearer " + carol),
+        404,
+        "not_found");
   }
 
   @Test
@@ -289,7 +296,8 @@ class EndToEndTest {
     String id = placeOrder(root, "root's order");
     assertEquals(200, http.getWith(root, "/orders/" + id).status);
     assertEquals(200, http.getWith(root, "/orders").status);
-    assertEquals(204, http.send("DELETE", "/orders/" + id, null, "Authorization", "Bearer " + root).status);
+    assertEquals(
+        204, http.send("DELETE", "/orders/" + id, null, "Authorization", "Bearer " + root).status);
     Response users = http.getWith(root, "/admin/users");
     assertEquals(200, users.status, users::toString);
     assertEquals(
@@ -361,7 +369,8 @@ class EndToEndTest {
     Response r = http.post("/refresh", null, "Cookie", refreshCookie(access));
     assertUnauthorized(r, "wrong_token_kind", "Wrong token kind - a refresh JWT is required");
     assertTrue(r.setCookie("refresh_token").isEmpty(), r::toString);
-    // The refresh endpoint reads only the cookie: a bearer token of either kind is no refresh token.
+    // The refresh endpoint reads only the cookie: a bearer token of either kind is no refresh
+    // token.
     assertUnauthorized(
         http.post("/refresh", null, "Authorization", "Bearer " + access),
         "missing_token",
@@ -420,7 +429,12 @@ class EndToEndTest {
             "Bearer ....",
             "Bearer " + header + "." + parts[1] + ".",
             "Bearer " + parts[0] + "." + parts[1] + "." + parts[2].substring(0, 10),
-            "Bearer " + parts[0] + "." + b64("{\"sub\":\"root\",\"perms\":[\"admin\"]}") + "." + parts[2],
+            "Bearer "
+                + parts[0]
+                + "."
+                + b64("{\"sub\":\"root\",\"perms\":[\"admin\"]}")
+                + "."
+                + parts[2],
             "Bearer " + valid + "." + valid,
             "Bearer " + valid + " trailing",
             "Bearer Bearer " + valid,
@@ -443,7 +457,8 @@ class EndToEndTest {
   void bytesNoHttpClientWouldSendNeverGive500() {
     Map<String, Integer> requests = new java.util.LinkedHashMap<>();
     requests.put(raw("/orders/mine", "Authorization: Bearer \u00ff\u00fe\u0080.x.y\r\n"), 401);
-    requests.put(raw("/orders/mine", "Authorization: Bearer a\r\nAuthorization: Bearer b\r\n"), 401);
+    requests.put(
+        raw("/orders/mine", "Authorization: Bearer a\r\nAuthorization: Bearer b\r\n"), 401);
     requests.put(raw("/orders/mine", "Authorization: " + "B".repeat(20_000) + "\r\n"), 431);
     requests.put(raw("/refresh", "Cookie: refresh_token=\u00ff\u00fe; refresh_token=x\r\n"), 401);
     requests.put(raw("/orders/%00", ""), 400);
@@ -460,7 +475,12 @@ class EndToEndTest {
   @Test
   void garbageRefreshCookiesAreRefusedNever500() {
     for (String cookie :
-        List.of("refresh_token=", "refresh_token=a.b.c", "refresh_token=\"quoted\"", "other=1", "refresh_token=x; refresh_token=y")) {
+        List.of(
+            "refresh_token=",
+            "refresh_token=a.b.c",
+            "refresh_token=\"quoted\"",
+            "other=1",
+            "refresh_token=x; refresh_token=y")) {
       Response r = http.post("/refresh", null, "Cookie", cookie);
       assertEquals(401, r.status, () -> cookie + " -> " + r);
       assertTrue(r.header("WWW-Authenticate").isPresent(), cookie);
@@ -492,7 +512,8 @@ class EndToEndTest {
     }
     Map<String, Set<String>> declared = new java.util.TreeMap<>();
     for (Class<?> api :
-        List.of(SystemApi.class, AuthApi.class, AccountApi.class, OrdersApi.class, AdminApi.class)) {
+        List.of(
+            SystemApi.class, AuthApi.class, AccountApi.class, OrdersApi.class, AdminApi.class)) {
       declared.put(
           api.getName(),
           java.util.Arrays.stream(api.getDeclaredMethods())
@@ -560,12 +581,17 @@ class EndToEndTest {
   }
 
   private static String b64(String json) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(json.getBytes(StandardCharsets.UTF_8));
   }
 
   private static String raw(String path, String headers) {
     String method = path.equals("/refresh") ? "POST" : "GET";
-    return method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+    return method
+        + " "
+        + path
+        + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
         + (method.equals("POST") ? "Content-Length: 0\r\n" : "")
         + headers
         + "\r\n";

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** A service that cannot be configured safely does not start, and says what to fix. */
 class SampleAppStartTest {
   private static AppConfig config(Map<String, String> extra) {
-    Map<String, String> env = new HashMap<>(Map.of("PORT", "0", "PASSWORD_HASH_ITERATIONS", "1000"));
+    Map<String, String> env =
+        new HashMap<>(Map.of("PORT", "0", "PASSWORD_HASH_ITERATIONS", "1000"));
     env.putAll(extra);
     return AppConfig.fromEnvironment(env, new SecureRandom());
   }
@@ -28,7 +29,9 @@ class SampleAppStartTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> SampleApp.start(config(Map.of("JWT_SECRET", "too-short-secret")), Clock.systemUTC()));
+            () ->
+                SampleApp.start(
+                    config(Map.of("JWT_SECRET", "too-short-secret")), Clock.systemUTC()));
     assertTrue(e.getMessage().contains("JWT_SECRET"), e.getMessage());
     assertTrue(e.getMessage().contains("at least 32 bytes"), e.getMessage());
     assertFalse(e.getMessage().contains("too-short-secret"), e.getMessage());
@@ -69,7 +72,8 @@ class SampleAppStartTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> SampleApp.start(config(Map.of("USERS_FILE", file.toString())), Clock.systemUTC()));
+            () ->
+                SampleApp.start(config(Map.of("USERS_FILE", file.toString())), Clock.systemUTC()));
     assertTrue(e.getMessage().contains("orders:delete"), e.getMessage());
     assertTrue(e.getMessage().contains("orders:admin"), e.getMessage());
   }

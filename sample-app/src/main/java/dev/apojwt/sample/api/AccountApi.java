@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The caller's own account. {@code @TokenRequired} on the interface: the default of every method. */
+/**
+ * The caller's own account. {@code @TokenRequired} on the interface: the default of every method.
+ */
 @TokenRequired
 public interface AccountApi {
   /**

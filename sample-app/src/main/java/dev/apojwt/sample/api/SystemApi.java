@@ -10,8 +10,8 @@ public interface SystemApi {
   Health health();
 
   /**
-   * {@code GET /access}: the access table of every handler interface, from the generated
-   * guards' {@code accessTable()}, so what is served is exactly what is enforced.
+   * {@code GET /access}: the access table of every handler interface, from the generated guards'
+   * {@code accessTable()}, so what is served is exactly what is enforced.
    */
   @Public
   AccessTables accessTables();
@@ -20,8 +20,8 @@ public interface SystemApi {
   record Health(String status) {}
 
   /**
-   * Every handler interface's access table, and the admin permission that passes every
-   * permission check besides the sets listed per method.
+   * Every handler interface's access table, and the admin permission that passes every permission
+   * check besides the sets listed per method.
    */
   record AccessTables(String adminPermission, List<AccessTableView> handlers) {}
 }

@@ -16,11 +16,6 @@ public final class AccountService implements AccountApi {
       Map<String, Object> data,
       VerifiedToken token) {
     return new Me(
-        subject,
-        permissions,
-        data,
-        token.issuer(),
-        token.audience(),
-        token.expiresAt().toString());
+        subject, permissions, data, token.issuer(), token.audience(), token.expiresAt().toString());
   }
 }

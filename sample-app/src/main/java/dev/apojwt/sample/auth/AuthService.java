@@ -18,16 +18,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Login, refresh and logout. The access token goes into the response body; the refresh token
- * into the {@link RefreshCookie}. Each login opens a {@link RefreshSessions session}, carried
- * in the refresh token's data with the user's name and the time they entered their password.
+ * Login, refresh and logout. The access token goes into the response body; the refresh token into
+ * the {@link RefreshCookie}. Each login opens a {@link RefreshSessions session}, carried in the
+ * refresh token's data with the user's name and the time they entered their password.
  */
 public final class AuthService implements AuthApi {
   private static final Logger LOG = LoggerFactory.getLogger(AuthService.class);
 
   /** Refresh data keys. */
   static final String USER = "user";
+
   static final String SESSION = "sid";
+
   /** When the user last entered their password (OpenID Connect's auth_time), epoch seconds. */
   static final String AUTH_TIME = "auth_time";
 
@@ -78,7 +80,10 @@ public final class AuthService implements AuthApi {
     String username = stringOf(data.get(USER));
     String session = stringOf(data.get(SESSION));
     Object authTime = data.get(AUTH_TIME);
-    if (username == null || session == null || !(authTime instanceof Number) || token.id() == null) {
+    if (username == null
+        || session == null
+        || !(authTime instanceof Number)
+        || token.id() == null) {
       // Signed with our refresh secret but not made by this service's login: refuse.
       cookie.clear(ctx);
       throw ApiError.refreshRejected("refresh token is not from this service's login");

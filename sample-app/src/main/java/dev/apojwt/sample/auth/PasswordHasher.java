@@ -11,10 +11,10 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 /**
- * Password hashing with PBKDF2-HMAC-SHA256 from the JDK: a random 16-byte salt per password and
- * a 256-bit derived key. A hash is stored as one string,
- * {@code pbkdf2-sha256$<iterations>$<salt>$<key>} (salt and key in base64), so the iteration
- * count can be raised later without invalidating stored hashes. Thread-safe.
+ * Password hashing with PBKDF2-HMAC-SHA256 from the JDK: a random 16-byte salt per password and a
+ * 256-bit derived key. A hash is stored as one string, {@code
+ * pbkdf2-sha256$<iterations>$<salt>$<key>} (salt and key in base64), so the iteration count can be
+ * raised later without invalidating stored hashes. Thread-safe.
  */
 public final class PasswordHasher {
   static final String SCHEME = "pbkdf2-sha256";
@@ -45,12 +45,18 @@ public final class PasswordHasher {
     random.nextBytes(salt);
     byte[] key = derive(password, salt, iterations);
     Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
-    return SCHEME + "$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(key);
+    return SCHEME
+        + "$"
+        + iterations
+        + "$"
+        + b64.encodeToString(salt)
+        + "$"
+        + b64.encodeToString(key);
   }
 
   /**
-   * Whether {@code password} matches {@code hash}, comparing the derived keys in constant time.
-   * The work depends only on the hash's iteration count, not on where the password differs.
+   * Whether {@code password} matches {@code hash}, comparing the derived keys in constant time. The
+   * work depends only on the hash's iteration count, not on where the password differs.
    */
   public static boolean verify(char[] password, PasswordHash hash) {
     byte[] key = derive(password, hash.salt(), hash.iterations());
@@ -96,10 +102,12 @@ public final class PasswordHasher {
       try {
         iterations = Integer.parseInt(parts[1]);
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("the iteration count of a password hash is not a number");
+        throw new IllegalArgumentException(
+            "the iteration count of a password hash is not a number");
       }
       if (iterations < 1) {
-        throw new IllegalArgumentException("the iteration count of a password hash must be positive");
+        throw new IllegalArgumentException(
+            "the iteration count of a password hash must be positive");
       }
       byte[] salt;
       byte[] key;
@@ -110,7 +118,8 @@ public final class PasswordHasher {
         throw new IllegalArgumentException("the salt or key of a password hash is not base64");
       }
       if (salt.length < 8) {
-        throw new IllegalArgumentException("the salt of a password hash must have at least 8 bytes");
+        throw new IllegalArgumentException(
+            "the salt of a password hash must have at least 8 bytes");
       }
       if (key.length != KEY_BITS / 8) {
         throw new IllegalArgumentException(

@@ -7,10 +7,10 @@ import java.time.Duration;
 
 /**
  * The {@code refresh_token} cookie: HttpOnly (scripts cannot read it), Secure (sent over HTTPS
- * only; browsers and curl also send it to {@code http://localhost}), SameSite=Strict (never
- * sent by cross-site requests, so a forged POST /refresh or /logout carries no cookie), on path
- * {@code /} so that both {@code /refresh} and {@code /logout} receive it, and living as long as
- * the refresh token.
+ * only; browsers and curl also send it to {@code http://localhost}), SameSite=Strict (never sent by
+ * cross-site requests, so a forged POST /refresh or /logout carries no cookie), on path {@code /}
+ * so that both {@code /refresh} and {@code /logout} receive it, and living as long as the refresh
+ * token.
  */
 public final class RefreshCookie {
   public static final String NAME = "refresh_token";

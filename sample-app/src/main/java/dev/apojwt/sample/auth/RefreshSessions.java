@@ -12,22 +12,23 @@ import java.util.Objects;
 
 /**
  * Makes refresh-token rotation mean something. Tokens are stateless, so without this a stolen
- * refresh token would stay usable for its whole lifetime even after the owner refreshed or
- * logged out. Each login opens a session (an id carried in the refresh token's data); every
- * refresh token may be used once. Presenting one that was already used revokes its whole
- * session (OAuth 2.0 Security BCP, refresh token reuse detection), and logout revokes the
- * session too.
+ * refresh token would stay usable for its whole lifetime even after the owner refreshed or logged
+ * out. Each login opens a session (an id carried in the refresh token's data); every refresh token
+ * may be used once. Presenting one that was already used revokes its whole session (OAuth 2.0
+ * Security BCP, refresh token reuse detection), and logout revokes the session too.
  *
- * <p>Memory stays bounded: a used token is remembered only until it expires, a revoked session
- * only until every refresh token it could have issued has expired. In memory, so one instance:
- * several instances would share this state in a database. Thread-safe.
+ * <p>Memory stays bounded: a used token is remembered only until it expires, a revoked session only
+ * until every refresh token it could have issued has expired. In memory, so one instance: several
+ * instances would share this state in a database. Thread-safe.
  */
 public final class RefreshSessions {
   private final Clock clock;
   private final Duration refreshTtl;
   private final SecureRandom random = new SecureRandom();
+
   /** Used refresh token ids -> when the token expires. */
   private final Map<String, Instant> usedTokens = new HashMap<>();
+
   /** Revoked session ids -> until when to remember them. */
   private final Map<String, Instant> revokedSessions = new HashMap<>();
 

@@ -8,18 +8,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The accounts that may log in. Checking a password costs the same PBKDF2 work whether or not
- * the user exists, so response times do not tell which usernames exist. Immutable and
- * thread-safe.
+ * The accounts that may log in. Checking a password costs the same PBKDF2 work whether or not the
+ * user exists, so response times do not tell which usernames exist. Immutable and thread-safe.
  */
 public final class UserStore {
   private final Map<String, User> users;
+
   /** Verified instead of a real hash when the username is unknown. */
   private final PasswordHasher.PasswordHash decoy;
 
   /**
-   * A store of {@code users}; {@code hasher} makes the decoy hash for unknown users, with at
-   * least as many iterations as the costliest stored hash.
+   * A store of {@code users}; {@code hasher} makes the decoy hash for unknown users, with at least
+   * as many iterations as the costliest stored hash.
    */
   public UserStore(Collection<User> users, PasswordHasher hasher) {
     Map<String, User> byName = new LinkedHashMap<>();
@@ -41,13 +41,12 @@ public final class UserStore {
   }
 
   /**
-   * The user named {@code username} if {@code password} is theirs; empty for a wrong password
-   * and for an unknown user alike, after the same amount of work.
+   * The user named {@code username} if {@code password} is theirs; empty for a wrong password and
+   * for an unknown user alike, after the same amount of work.
    */
   public Optional<User> authenticate(String username, char[] password) {
     User user = users.get(username);
-    boolean matches =
-        PasswordHasher.verify(password, user != null ? user.passwordHash() : decoy);
+    boolean matches = PasswordHasher.verify(password, user != null ? user.passwordHash() : decoy);
     return matches && user != null ? Optional.of(user) : Optional.empty();
   }
 

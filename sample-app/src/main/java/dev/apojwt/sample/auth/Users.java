@@ -18,8 +18,8 @@ import java.util.Set;
 /**
  * Where the accounts come from: a users file, or the built-in demo users.
  *
- * <p>A users file is JSON; passwords are stored only as hashes (make one with
- * {@code java -jar sample-app.jar hash-password}):
+ * <p>A users file is JSON; passwords are stored only as hashes (make one with {@code java -jar
+ * sample-app.jar hash-password}):
  *
  * <pre>{@code
  * {"users": [

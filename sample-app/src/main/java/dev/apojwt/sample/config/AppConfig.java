@@ -36,6 +36,7 @@ public final class AppConfig {
   public static final String DEFAULT_AUDIENCE = "apojwt-sample";
   public static final Duration DEFAULT_ACCESS_TTL = Duration.ofMinutes(15);
   public static final Duration DEFAULT_REFRESH_TTL = Duration.ofDays(1);
+
   /** OWASP's recommendation for PBKDF2-HMAC-SHA256 (2023). */
   public static final int DEFAULT_PASSWORD_HASH_ITERATIONS = 600_000;
 
@@ -176,7 +177,8 @@ public final class AppConfig {
       } catch (NumberFormatException e) {
         // reported below
       }
-      problems.add(name + " must be a whole number from " + min + " to " + max + "; got '" + value + "'");
+      problems.add(
+          name + " must be a whole number from " + min + " to " + max + "; got '" + value + "'");
       return fallback;
     }
 

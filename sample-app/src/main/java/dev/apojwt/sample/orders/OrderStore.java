@@ -11,8 +11,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The orders, in memory, in the order they were placed. Bounded: a full store refuses new
- * orders instead of growing until the JVM runs out of memory. Thread-safe.
+ * The orders, in memory, in the order they were placed. Bounded: a full store refuses new orders
+ * instead of growing until the JVM runs out of memory. Thread-safe.
  */
 public final class OrderStore {
   private final Clock clock;

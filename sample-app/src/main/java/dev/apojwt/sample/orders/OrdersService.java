@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The orders endpoints' logic. It checks no token and no permission: the generated
- * {@code GuardedOrdersApi} has done that before any method here runs.
+ * The orders endpoints' logic. It checks no token and no permission: the generated {@code
+ * GuardedOrdersApi} has done that before any method here runs.
  */
 public final class OrdersService implements OrdersApi {
   static final int MAX_ITEM = 200;

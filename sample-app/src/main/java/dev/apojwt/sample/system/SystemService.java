@@ -11,8 +11,8 @@ public final class SystemService implements SystemApi {
   private final AccessTables tables;
 
   /**
-   * {@code tables}: the generated guards' {@code accessTable()}, one per handler interface;
-   * {@code adminPermission}: the one configured on ApoJwt (null for none).
+   * {@code tables}: the generated guards' {@code accessTable()}, one per handler interface; {@code
+   * adminPermission}: the one configured on ApoJwt (null for none).
    */
   public SystemService(List<AccessTable> tables, String adminPermission) {
     this.tables =

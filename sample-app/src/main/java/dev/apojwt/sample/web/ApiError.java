@@ -7,12 +7,12 @@ import java.util.Objects;
 
 /**
  * An error that becomes an HTTP response: a status, a machine-readable {@code error} code, a
- * client-safe {@code message} and any headers. Thrown by handlers and by apojwt's
- * {@link dev.apojwt.ExceptionHandler}; {@link ErrorResponses} writes it as
- * {@code {"error": ..., "message": ...}}.
+ * client-safe {@code message} and any headers. Thrown by handlers and by apojwt's {@link
+ * dev.apojwt.ExceptionHandler}; {@link ErrorResponses} writes it as {@code {"error": ...,
+ * "message": ...}}.
  *
- * <p>Errors are expected traffic (a wrong password, an expired token), not bugs, so no stack
- * trace is captured. The message must never contain a token, a password or a secret.
+ * <p>Errors are expected traffic (a wrong password, an expired token), not bugs, so no stack trace
+ * is captured. The message must never contain a token, a password or a secret.
  */
 public final class ApiError extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -36,9 +36,8 @@ public final class ApiError extends RuntimeException {
   }
 
   /**
-   * A refused token: 401 or 403 with the RFC 6750 {@code WWW-Authenticate} challenge, the
-   * failure's reason as the error code (e.g. {@code expired}, {@code forbidden}) and apojwt's
-   * client message.
+   * A refused token: 401 or 403 with the RFC 6750 {@code WWW-Authenticate} challenge, the failure's
+   * reason as the error code (e.g. {@code expired}, {@code forbidden}) and apojwt's client message.
    */
   public static ApiError of(AuthFailure failure) {
     return new ApiError(
@@ -59,15 +58,17 @@ public final class ApiError extends RuntimeException {
   }
 
   /**
-   * 401 for a refresh token that verifies but may no longer be used (already rotated, logged
-   * out, or its user is gone).
+   * 401 for a refresh token that verifies but may no longer be used (already rotated, logged out,
+   * or its user is gone).
    */
   public static ApiError refreshRejected(String message) {
     return new ApiError(
         401,
         "invalid_token",
         message,
-        Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\", error_description=\"" + message + "\""));
+        Map.of(
+            "WWW-Authenticate",
+            "Bearer error=\"invalid_token\", error_description=\"" + message + "\""));
   }
 
   public int status() {

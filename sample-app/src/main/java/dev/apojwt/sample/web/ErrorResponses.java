@@ -10,10 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every failure as a JSON response {@code {"error": ..., "message": ...}}: our
- * {@link ApiError}s (including refused tokens, with their {@code WWW-Authenticate} header),
- * Javalin's own HTTP errors (unknown route 404, body too large 413, ...), and a logged 500 for
- * anything else.
+ * Every failure as a JSON response {@code {"error": ..., "message": ...}}: our {@link ApiError}s
+ * (including refused tokens, with their {@code WWW-Authenticate} header), Javalin's own HTTP errors
+ * (unknown route 404, body too large 413, ...), and a logged 500 for anything else.
  */
 public final class ErrorResponses {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
@@ -34,8 +33,7 @@ public final class ErrorResponses {
         (e, ctx) ->
             write(
                 ctx,
-                new ApiError(
-                    e.getStatus(), errorCode(e.getStatus()), clientMessage(e), Map.of())));
+                new ApiError(e.getStatus(), errorCode(e.getStatus()), clientMessage(e), Map.of())));
     config.routes.exception(
         Exception.class,
         (e, ctx) -> {

@@ -11,22 +11,26 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * The errors Jetty answers itself, before a request reaches Javalin (a header block over the
- * size limit: 431; an illegal URI or header: 400), in the same JSON shape as every other
- * error instead of Jetty's HTML page.
+ * The errors Jetty answers itself, before a request reaches Javalin (a header block over the size
+ * limit: 431; an illegal URI or header: 400), in the same JSON shape as every other error instead
+ * of Jetty's HTML page.
  */
 final class JettyErrors extends ErrorHandler {
 
   @Override
   protected void generateResponse(
-      Request request, Response response, int code, String message, Throwable cause, Callback callback) {
+      Request request,
+      Response response,
+      int code,
+      String message,
+      Throwable cause,
+      Callback callback) {
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
     response.write(true, ByteBuffer.wrap(body(code, message)), callback);
   }
 
   static byte[] body(int status, String message) {
-    String text =
-        message == null || message.isBlank() ? HttpStatus.getMessage(status) : message;
+    String text = message == null || message.isBlank() ? HttpStatus.getMessage(status) : message;
     try {
       return Json.MAPPER
           .writeValueAsString(new ErrorResponses.ErrorBody(ErrorResponses.errorCode(status), text))

@@ -17,9 +17,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * JSON for the whole service: one strict mapper (duplicate keys, trailing data and deep nesting
- * are refused) that writes records with snake_case names ({@code accessToken} ->
- * {@code access_token}), and helpers that turn a bad request body into a 400.
+ * JSON for the whole service: one strict mapper (duplicate keys, trailing data and deep nesting are
+ * refused) that writes records with snake_case names ({@code accessToken} -> {@code access_token}),
+ * and helpers that turn a bad request body into a 400.
  */
 public final class Json {
   /** The mapper Javalin writes responses with and handlers read request bodies with. */
@@ -40,10 +40,10 @@ public final class Json {
   private Json() {}
 
   /**
-   * The request body as a JSON object. 415 unless the request says {@code application/json}
-   * (which also keeps cross-site HTML forms out: they cannot send that content type without a
-   * CORS preflight) with no charset or UTF-8; 400 for a body that is not UTF-8, empty, malformed
-   * JSON, or anything but an object.
+   * The request body as a JSON object. 415 unless the request says {@code application/json} (which
+   * also keeps cross-site HTML forms out: they cannot send that content type without a CORS
+   * preflight) with no charset or UTF-8; 400 for a body that is not UTF-8, empty, malformed JSON,
+   * or anything but an object.
    *
    * <p>The raw header is read, not {@code ctx.contentType()}: the servlet layer resolves the
    * charset parameter with {@code Charset.forName}, which throws for a client's unknown name.
@@ -114,7 +114,9 @@ public final class Json {
     return (ObjectNode) node;
   }
 
-  /** The string field {@code name}: present, a JSON string, not blank, at most {@code maxLength}. */
+  /**
+   * The string field {@code name}: present, a JSON string, not blank, at most {@code maxLength}.
+   */
   public static String requiredString(ObjectNode object, String name, int maxLength) {
     JsonNode value = object.get(name);
     if (value == null || value.isNull()) {
@@ -128,8 +130,7 @@ public final class Json {
       throw ApiError.badRequest("field '" + name + "' must not be blank");
     }
     if (text.length() > maxLength) {
-      throw ApiError.badRequest(
-          "field '" + name + "' is longer than " + maxLength + " characters");
+      throw ApiError.badRequest("field '" + name + "' is longer than " + maxLength + " characters");
     }
     return text;
   }
@@ -145,8 +146,7 @@ public final class Json {
     }
     int number = value.intValue();
     if (number < min || number > max) {
-      throw ApiError.badRequest(
-          "field '" + name + "' must be between " + min + " and " + max);
+      throw ApiError.badRequest("field '" + name + "' must be between " + min + " and " + max);
     }
     return number;
   }

@@ -10,8 +10,8 @@ import java.util.Objects;
 
 /**
  * The HTTP routes, each calling one handler method. The handlers passed in are the generated
- * guards, so every call is checked before it reaches an implementation; parameters the guard
- * fills in (subject, permissions, token data, verified tokens) are passed as {@code null}.
+ * guards, so every call is checked before it reaches an implementation; parameters the guard fills
+ * in (subject, permissions, token data, verified tokens) are passed as {@code null}.
  */
 public final class Routes {
   private final SystemApi system;

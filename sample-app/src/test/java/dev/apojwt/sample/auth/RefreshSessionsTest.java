@@ -42,8 +42,7 @@ class RefreshSessionsTest {
   void logoutRevokes() {
     String session = sessions.open();
     sessions.revoke(session);
-    assertEquals(
-        Outcome.REVOKED, sessions.use(session, "jti-1", clock.instant().plusSeconds(60)));
+    assertEquals(Outcome.REVOKED, sessions.use(session, "jti-1", clock.instant().plusSeconds(60)));
   }
 
   @Test

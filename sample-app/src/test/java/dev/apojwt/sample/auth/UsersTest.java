@@ -70,15 +70,32 @@ class UsersTest {
       {"not json", "not valid JSON"},
       {"[]", "expected an object"},
       {"{\"users\": []}", "lists no users"},
-      {"{\"users\": [{\"username\": \"a\", \"password_hash\": \"" + hash + "\", \"permissions\": [\"orders:delete\"]}]}",
-        "unknown permission 'orders:delete'"},
-      {"{\"users\": [{\"username\": \"a\", \"password\": \"plain\", \"permissions\": []}]}", "unknown field"},
-      {"{\"users\": [{\"username\": \"a\", \"password_hash\": \"plain\", \"permissions\": []}]}",
-        "a password hash has the form"},
-      {"{\"users\": [{\"username\": \"a b\", \"password_hash\": \"" + hash + "\", \"permissions\": []}]}",
-        "a username has"},
-      {"{\"users\": [{\"username\": \"a\", \"password_hash\": \"" + hash + "\", \"permissions\": \"admin\"}]}",
-        "permissions must be an array"},
+      {
+        "{\"users\": [{\"username\": \"a\", \"password_hash\": \""
+            + hash
+            + "\", \"permissions\": [\"orders:delete\"]}]}",
+        "unknown permission 'orders:delete'"
+      },
+      {
+        "{\"users\": [{\"username\": \"a\", \"password\": \"plain\", \"permissions\": []}]}",
+        "unknown field"
+      },
+      {
+        "{\"users\": [{\"username\": \"a\", \"password_hash\": \"plain\", \"permissions\": []}]}",
+        "a password hash has the form"
+      },
+      {
+        "{\"users\": [{\"username\": \"a b\", \"password_hash\": \""
+            + hash
+            + "\", \"permissions\": []}]}",
+        "a username has"
+      },
+      {
+        "{\"users\": [{\"username\": \"a\", \"password_hash\": \""
+            + hash
+            + "\", \"permissions\": \"admin\"}]}",
+        "permissions must be an array"
+      },
       {"{\"users\": [], \"users\": []}", "not valid JSON"},
     };
     for (String[] c : cases) {
@@ -87,8 +104,12 @@ class UsersTest {
       assertTrue(e.getMessage().contains(c[1]), () -> c[0] + " -> " + e.getMessage());
     }
     String twice =
-        "{\"users\": [{\"username\": \"a\", \"password_hash\": \"" + hash + "\", \"permissions\": []},"
-            + "{\"username\": \"a\", \"password_hash\": \"" + hash + "\", \"permissions\": []}]}";
+        "{\"users\": [{\"username\": \"a\", \"password_hash\": \""
+            + hash
+            + "\", \"permissions\": []},"
+            + "{\"username\": \"a\", \"password_hash\": \""
+            + hash
+            + "\", \"permissions\": []}]}";
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class, () -> new UserStore(Users.parse(twice, KNOWN), hasher));

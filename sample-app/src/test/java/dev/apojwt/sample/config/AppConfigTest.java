@@ -80,7 +80,12 @@ class AppConfigTest {
                         "PASSWORD_HASH_ITERATIONS", "many")));
     String message = e.getMessage();
     for (String name :
-        List.of("PORT", "JWT_ACCESS_TTL", "JWT_REFRESH_TTL", "JWT_AUDIENCE", "PASSWORD_HASH_ITERATIONS")) {
+        List.of(
+            "PORT",
+            "JWT_ACCESS_TTL",
+            "JWT_REFRESH_TTL",
+            "JWT_AUDIENCE",
+            "PASSWORD_HASH_ITERATIONS")) {
       assertTrue(message.contains(name), () -> name + " missing from: " + message);
     }
   }
@@ -88,7 +93,12 @@ class AppConfigTest {
   @Test
   void toStringNeverShowsSecrets() {
     AppConfig configured =
-        read(Map.of("JWT_SECRET", "configured-secret-".repeat(3), "JWT_REFRESH_SECRET", "x".repeat(33)));
+        read(
+            Map.of(
+                "JWT_SECRET",
+                "configured-secret-".repeat(3),
+                "JWT_REFRESH_SECRET",
+                "x".repeat(33)));
     String text = configured.toString();
     assertFalse(text.contains("configured-secret-"), text);
     assertFalse(text.contains("x".repeat(33)), text);

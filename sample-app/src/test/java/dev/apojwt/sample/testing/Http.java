@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A small HTTP client for the end-to-end tests, on {@link HttpClient}. Cookies are handled by
- * hand (no cookie manager): the tests check every attribute the server sets.
+ * A small HTTP client for the end-to-end tests, on {@link HttpClient}. Cookies are handled by hand
+ * (no cookie manager): the tests check every attribute the server sets.
  */
 public final class Http {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -121,8 +121,8 @@ public final class Http {
 
   /**
    * Sends {@code request} byte for byte over a plain socket (for requests {@link HttpClient}
-   * refuses to send) and returns the whole answer as ISO-8859-1 text (the request should say
-   * {@code Connection: close}).
+   * refuses to send) and returns the whole answer as ISO-8859-1 text (the request should say {@code
+   * Connection: close}).
    */
   public String raw(byte[] request) {
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {

@@ -13,8 +13,17 @@ class JsonTest {
   void refusesAnythingButOneJsonObjectWithA400() {
     for (String body :
         new String[] {
-          "", " ", "{", "{\"a\":1} trailing", "[1]", "\"text\"", "null", "{\"a\":1,\"a\":2}",
-          "{'a':1}", "[".repeat(100) + "]".repeat(100), "{\"password\": \"hunter2\""
+          "",
+          " ",
+          "{",
+          "{\"a\":1} trailing",
+          "[1]",
+          "\"text\"",
+          "null",
+          "{\"a\":1,\"a\":2}",
+          "{'a':1}",
+          "[".repeat(100) + "]".repeat(100),
+          "{\"password\": \"hunter2\""
         }) {
       ApiError e = assertThrows(ApiError.class, () -> Json.parseObject(body), body);
       assertEquals(400, e.status());
@@ -30,10 +39,13 @@ class JsonTest {
     assertEquals(5, Json.requiredInt(o, "n", 1, 10));
     assertEquals(400, assertThrows(ApiError.class, () -> Json.requiredString(o, "s", 2)).status());
     assertEquals(400, assertThrows(ApiError.class, () -> Json.requiredString(o, "n", 10)).status());
-    assertEquals(400, assertThrows(ApiError.class, () -> Json.requiredString(o, "blank", 10)).status());
-    assertEquals(400, assertThrows(ApiError.class, () -> Json.requiredString(o, "none", 10)).status());
+    assertEquals(
+        400, assertThrows(ApiError.class, () -> Json.requiredString(o, "blank", 10)).status());
+    assertEquals(
+        400, assertThrows(ApiError.class, () -> Json.requiredString(o, "none", 10)).status());
     assertEquals(400, assertThrows(ApiError.class, () -> Json.requiredInt(o, "n", 6, 10)).status());
-    assertEquals(400, assertThrows(ApiError.class, () -> Json.requiredInt(o, "big", 1, 5000)).status());
+    assertEquals(
+        400, assertThrows(ApiError.class, () -> Json.requiredInt(o, "big", 1, 5000)).status());
     assertEquals(400, assertThrows(ApiError.class, () -> Json.onlyFields(o, "s", "n")).status());
   }
 
