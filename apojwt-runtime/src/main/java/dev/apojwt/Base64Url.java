@@ -1,5 +1,6 @@
 package dev.apojwt;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 
@@ -11,21 +12,54 @@ import java.util.Base64;
 final class Base64Url {
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
+  /** The character of each 6-bit value. */
+  private static final byte[] ALPHABET =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+          .getBytes(StandardCharsets.US_ASCII);
+
   /** The 6-bit value of each byte, -1 for bytes outside the alphabet (indexed by b & 0xff). */
   private static final byte[] VALUES = new byte[256];
 
   static {
     Arrays.fill(VALUES, (byte) -1);
-    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    for (int i = 0; i < alphabet.length(); i++) {
-      VALUES[alphabet.charAt(i)] = (byte) i;
+    for (int i = 0; i < ALPHABET.length; i++) {
+      VALUES[ALPHABET[i]] = (byte) i;
     }
   }
 
   private Base64Url() {}
 
-  static byte[] encode(byte[] bytes) {
-    return ENCODER.encode(bytes);
+  /** The length of the unpadded base64url encoding of {@code n} bytes. */
+  static int encodedLength(int n) {
+    return n / 3 * 4 + (n % 3 == 0 ? 0 : n % 3 + 1);
+  }
+
+  /**
+   * Encodes {@code src} into {@code dst} from index {@code at}, which must leave {@link
+   * #encodedLength} bytes of room; returns the index after the last byte written.
+   */
+  static int encode(byte[] src, byte[] dst, int at) {
+    int o = at;
+    int i = 0;
+    for (int full = src.length - src.length % 3; i < full; i += 3) {
+      int bits = (src[i] & 0xff) << 16 | (src[i + 1] & 0xff) << 8 | (src[i + 2] & 0xff);
+      dst[o++] = ALPHABET[bits >>> 18];
+      dst[o++] = ALPHABET[(bits >>> 12) & 0x3f];
+      dst[o++] = ALPHABET[(bits >>> 6) & 0x3f];
+      dst[o++] = ALPHABET[bits & 0x3f];
+    }
+    int tail = src.length - i;
+    if (tail == 1) {
+      int bits = (src[i] & 0xff) << 4;
+      dst[o++] = ALPHABET[bits >>> 6];
+      dst[o++] = ALPHABET[bits & 0x3f];
+    } else if (tail == 2) {
+      int bits = (src[i] & 0xff) << 10 | (src[i + 1] & 0xff) << 2;
+      dst[o++] = ALPHABET[bits >>> 12];
+      dst[o++] = ALPHABET[(bits >>> 6) & 0x3f];
+      dst[o++] = ALPHABET[bits & 0x3f];
+    }
+    return o;
   }
 
   static String encodeToString(byte[] bytes) {

@@ -1,7 +1,5 @@
 package dev.apojwt;
 
-import com.auth0.jwt.algorithms.Algorithm;
-import com.auth0.jwt.exceptions.SignatureGenerationException;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import java.io.IOException;
@@ -19,15 +17,16 @@ import java.util.function.Supplier;
 
 /**
  * Creates one kind of token. The payload follows apojwt 1.7's claim order (exp, sub, nbf, iss, aud,
- * iat, data, perms) and adds a {@code jti}; the header is {@code {"alg":..,"typ":..}}. Signing is
- * java-jwt's {@link Algorithm}.
+ * iat, data, perms) and adds a {@code jti}; the header is {@code {"alg":..,"typ":..}}. The key
+ * signs the token in place: header, payload and signature are encoded into one array, which becomes
+ * the token's String.
  */
 final class TokenWriter {
   private static final ThreadLocal<SecureRandom> RANDOM =
       ThreadLocal.withInitial(TokenWriter::newRandom);
 
   private final TokenKind kind;
-  private final Algorithm signer;
+  private final JwsKey key;
   private final byte[] encodedHeader;
   private final String issuer;
   private final List<String> audience;
@@ -46,7 +45,7 @@ final class TokenWriter {
       Supplier<String> ids,
       int maxLength) {
     this.kind = kind;
-    this.signer = key.signer();
+    this.key = key;
     this.encodedHeader =
         TokenVerifier.encodedHeader(key.algorithm, kind.typ).getBytes(StandardCharsets.US_ASCII);
     this.issuer = issuer;
@@ -72,16 +71,12 @@ final class TokenWriter {
     return Base64Url.encodeToString(id);
   }
 
-  boolean canSign() {
-    return signer != null;
-  }
-
   /**
    * A signed token. {@code permissions} is null for a refresh token. Throws
    * IllegalArgumentException when {@code data} is not made of JSON values.
    */
   String write(String subject, Collection<String> permissions, Map<String, ?> data) {
-    if (signer == null) {
+    if (!key.canSign()) {
       throw new IllegalStateException(
           "this ApoJwt has only a verification key: configure signingKeys(KeyPair) to create tokens");
     }
@@ -124,28 +119,31 @@ final class TokenWriter {
       // Jackson refuses strings that are not valid UTF-16 (a lone surrogate half).
       throw new IllegalArgumentException("the token's claims could not be written as JSON", e);
     }
-    byte[] payload = Base64Url.encode(out.toByteArray());
-    byte[] signature;
-    try {
-      signature = signer.sign(encodedHeader, payload);
-    } catch (SignatureGenerationException e) {
-      throw new IllegalStateException("signing failed", e);
-    }
-    StringBuilder token =
-        new StringBuilder(encodedHeader.length + payload.length + signature.length * 4 / 3 + 4);
-    token.append(new String(encodedHeader, StandardCharsets.US_ASCII)).append('.');
-    token.append(new String(payload, StandardCharsets.US_ASCII)).append('.');
-    token.append(Base64Url.encodeToString(signature));
-    if (token.length() > maxLength) {
+    return sign(out.toByteArray());
+  }
+
+  /** {@code header.payload.signature}, encoded into one array and signed in place. */
+  private String sign(byte[] payload) {
+    int header = encodedHeader.length;
+    int signingInput = header + 1 + Base64Url.encodedLength(payload.length);
+    int length = signingInput + 1 + Base64Url.encodedLength(key.signatureLength());
+    if (length > maxLength) {
       // Never a token that this very configuration would refuse as too long.
       throw new IllegalArgumentException(
           "the token would be "
-              + token.length()
+              + length
               + " characters, over maxTokenLength "
               + maxLength
               + ": put less in data, or raise maxTokenLength on every service that verifies it");
     }
-    return token.toString();
+    byte[] token = new byte[length];
+    System.arraycopy(encodedHeader, 0, token, 0, header);
+    token[header] = '.';
+    Base64Url.encode(payload, token, header + 1);
+    token[signingInput] = '.';
+    byte[] signature = key.sign(token, 0, signingInput);
+    Base64Url.encode(signature, token, signingInput + 1);
+    return new String(token, StandardCharsets.US_ASCII);
   }
 
   /** Jackson's (and so our parser's) longest number, in digits. */
