@@ -47,7 +47,7 @@ final class TokenWriter {
     this.kind = kind;
     this.key = key;
     this.encodedHeader =
-        TokenVerifier.encodedHeader(key.algorithm, kind.typ).getBytes(StandardCharsets.US_ASCII);
+        HeaderCheck.encoded(key.algorithm, kind.typ).getBytes(StandardCharsets.US_ASCII);
     this.issuer = issuer;
     this.audience = audience;
     this.lifetimeSeconds = lifetimeSeconds;
