@@ -271,13 +271,13 @@ public final class ApoJwt {
 
     /** The HMAC secret (its UTF-8 bytes), as apojwt's {@code secret}. */
     public Builder secret(String secret) {
-      this.secret = utf8(secret, "secret");
+      this.secret = utf8(secretGiven(secret, "secret"));
       return this;
     }
 
     /** The HMAC secret. */
     public Builder secret(byte[] secret) {
-      this.secret = notNull(secret, "secret").clone();
+      this.secret = secretGiven(secret, "secret").clone();
       return this;
     }
 
@@ -362,12 +362,12 @@ public final class ApoJwt {
      * parameter).
      */
     public Builder refresh(String secret, Duration period, TokenFinder finder) {
-      return refresh(utf8(secret, "refresh secret"), period, finder);
+      return refresh(utf8(secretGiven(secret, "refresh secret")), period, finder);
     }
 
     /** Enables refresh tokens; see {@link #refresh(String, Duration, TokenFinder)}. */
     public Builder refresh(byte[] secret, Duration period, TokenFinder finder) {
-      this.refreshSecret = notNull(secret, "refresh secret").clone();
+      this.refreshSecret = secretGiven(secret, "refresh secret").clone();
       this.refreshPeriod = notNull(period, "refresh period");
       this.refreshFinder = finder;
       return this;
@@ -507,8 +507,29 @@ public final class ApoJwt {
       }
     }
 
-    private static byte[] utf8(String value, String what) {
-      return notNull(value, what).getBytes(StandardCharsets.UTF_8);
+    private static byte[] utf8(String value) {
+      return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A null secret is most often an environment variable that is not set: say so, and what to pass
+     * instead.
+     */
+    private static <T> T secretGiven(T secret, String what) {
+      if (secret == null) {
+        throw new IllegalArgumentException(
+            what
+                + " is null (is the environment variable you read it from set?): pass a "
+                + what
+                + " of at least "
+                + JwsAlgorithm.HS256.minSecretBytes()
+                + " bytes ("
+                + JwsAlgorithm.HS384.minSecretBytes()
+                + " for HS384, "
+                + JwsAlgorithm.HS512.minSecretBytes()
+                + " for HS512); generate one with: openssl rand -base64 48");
+      }
+      return secret;
     }
 
     private static <T> T notNull(T value, String what) {
