@@ -309,7 +309,8 @@ public final class ApoJwt {
 
     /** The issuer ({@code iss}) written into tokens and required of them; default "". */
     public Builder issuer(String issuer) {
-      this.issuer = notNull(issuer, "issuer");
+      // Written into every token: never one that verification would refuse.
+      this.issuer = TokenWriter.wellFormed(notNull(issuer, "issuer"), "issuer");
       return this;
     }
 
@@ -328,6 +329,7 @@ public final class ApoJwt {
         if (a == null || a.isBlank()) {
           throw new IllegalArgumentException("serverAudience entries must be non-blank");
         }
+        TokenWriter.wellFormed(a, "a serverAudience entry");
       }
       this.serverAudience = List.copyOf(audience);
       return this;
