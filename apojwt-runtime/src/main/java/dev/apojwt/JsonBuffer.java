@@ -17,17 +17,30 @@ final class JsonBuffer extends OutputStream {
 
   private byte[] bytes = new byte[INITIAL];
   private int length;
+  private boolean inUse;
 
   private JsonBuffer() {}
 
-  /** This thread's buffer, emptied. */
-  static JsonBuffer empty() {
+  /**
+   * This thread's buffer, empty, until {@link #release}; a new one if it is already in use (a token
+   * created while another is being written on this thread, say from a data value's iterator).
+   */
+  static JsonBuffer acquire() {
     JsonBuffer buffer = PER_THREAD.get();
+    if (buffer.inUse) {
+      return new JsonBuffer();
+    }
     if (buffer.bytes.length > KEPT) {
       buffer.bytes = new byte[INITIAL];
     }
     buffer.length = 0;
+    buffer.inUse = true;
     return buffer;
+  }
+
+  /** Done with the bytes: the thread's next token may use this buffer. */
+  void release() {
+    inUse = false;
   }
 
   /** The array holding the written bytes, {@code [0, length())}; valid until the next write. */

@@ -90,7 +90,21 @@ final class TokenWriter {
       throw new IllegalArgumentException("data must not be null: pass Map.of() for none");
     }
     long now = Math.floorDiv(clock.millis(), 1000L);
-    JsonBuffer out = JsonBuffer.empty();
+    JsonBuffer out = JsonBuffer.acquire();
+    try {
+      writePayload(out, now, subject, permissions, data);
+      return sign(out.bytes(), out.length());
+    } finally {
+      out.release();
+    }
+  }
+
+  private void writePayload(
+      JsonBuffer out,
+      long now,
+      String subject,
+      Collection<String> permissions,
+      Map<String, ?> data) {
     try (JsonGenerator json = StrictJson.FACTORY.createGenerator(out)) {
       json.writeStartObject();
       json.writeFieldName(EXP);
@@ -122,7 +136,6 @@ final class TokenWriter {
       // Jackson refuses strings that are not valid UTF-16 (a lone surrogate half).
       throw new IllegalArgumentException("the token's claims could not be written as JSON", e);
     }
-    return sign(out.bytes(), out.length());
   }
 
   /** {@code header.payload.signature}, encoded into one array and signed in place. */
