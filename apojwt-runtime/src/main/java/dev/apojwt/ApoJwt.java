@@ -34,6 +34,11 @@ import java.util.function.Supplier;
  *
  * <p>Verification follows RFC 8725: the algorithm is pinned here and never taken from the token;
  * every failure is an {@link ApoJwtException} with a 401 or 403 and a reason.
+ *
+ * <p>{@link #authorize}, {@link #authorizeRefresh} and {@link #requireSupport} are called by the
+ * generated {@code Guarded*} classes, not by application code: they are the contract between the
+ * annotation processor and this runtime, and keep their signatures and behaviour so that guards
+ * compiled against one version keep working.
  */
 public final class ApoJwt {
   /** The longest clock-skew allowance {@link Builder#build()} accepts. */
