@@ -158,6 +158,11 @@ final class TokenWriter {
     Base64Url.encode(payload, payloadLength, token, header + 1);
     token[signingInput] = '.';
     byte[] signature = key.sign(token, 0, signingInput);
+    if (signature.length != key.signatureLength()) {
+      // A security provider other than the JDK's may answer differently; never a broken token.
+      throw new IllegalStateException(
+          key.algorithm + " signature of " + signature.length + " bytes, not the JWS length");
+    }
     Base64Url.encode(signature, signature.length, token, signingInput + 1);
     return new String(token, StandardCharsets.ISO_8859_1); // ASCII, copied as it is
   }
