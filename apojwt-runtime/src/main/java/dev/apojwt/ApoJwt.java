@@ -1,23 +1,11 @@
 package dev.apojwt;
 
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.security.AlgorithmParameters;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
-import java.security.interfaces.ECPrivateKey;
-import java.security.interfaces.ECPublicKey;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.interfaces.RSAPublicKey;
-import java.security.spec.ECGenParameterSpec;
-import java.security.spec.ECParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -46,6 +34,11 @@ import java.util.function.Supplier;
  *
  * <p>Verification follows RFC 8725: the algorithm is pinned here and never taken from the token;
  * every failure is an {@link ApoJwtException} with a 401 or 403 and a reason.
+ *
+ * <p>{@link #authorize}, {@link #authorizeRefresh} and {@link #requireSupport} are called by the
+ * generated {@code Guarded*} classes, not by application code: they are the contract between the
+ * annotation processor and this runtime, and keep their signatures and behaviour so that guards
+ * compiled against one version keep working.
  */
 public final class ApoJwt {
   /** The longest clock-skew allowance {@link Builder#build()} accepts. */
@@ -63,24 +56,17 @@ public final class ApoJwt {
   private final String description;
   private final Duration expPeriod;
   private final Duration refreshPeriod;
-  private final String adminPermission;
-  private final TokenFinder tokenFinder;
-  private final TokenFinder refreshFinder;
-  private final ExceptionHandler exceptionHandler;
   private final TokenVerifier accessVerifier;
   private final TokenWriter accessWriter;
   private final TokenVerifier refreshVerifier;
   private final TokenWriter refreshWriter;
+  private final GuardCalls guardCalls;
 
-  private ApoJwt(Builder b, JwsKey accessKey, JwsKey refreshKey) {
+  private ApoJwt(Builder b, JwsKey accessKey, HmacKey refreshKey) {
     List<String> audience = List.copyOf(b.serverAudience);
     long leeway = b.leeway.getSeconds();
     this.expPeriod = b.expPeriod;
     this.refreshPeriod = b.refreshPeriod;
-    this.adminPermission = b.adminPermission;
-    this.tokenFinder = b.tokenFinder;
-    this.refreshFinder = b.refreshFinder;
-    this.exceptionHandler = b.exceptionHandler;
     this.accessVerifier =
         new TokenVerifier(
             TokenKind.ACCESS, accessKey, b.issuer, audience, b.clock, leeway, b.maxTokenLength);
@@ -112,10 +98,18 @@ public final class ApoJwt {
               b.ids,
               b.maxTokenLength);
     }
+    this.guardCalls =
+        new GuardCalls(
+            accessVerifier,
+            b.tokenFinder,
+            refreshVerifier,
+            b.refreshFinder,
+            b.adminPermission,
+            b.exceptionHandler);
     this.description =
         "ApoJwt[algorithm="
             + accessKey.algorithm
-            + (accessWriter.canSign() ? "" : " (verify only)")
+            + (accessKey.canSign() ? "" : " (verify only)")
             + ", issuer="
             + b.issuer
             + ", serverAudience="
@@ -125,7 +119,7 @@ public final class ApoJwt {
             + (refreshKey == null
                 ? ", refresh=off"
                 : ", refresh=" + refreshKey.algorithm + "/" + b.refreshPeriod)
-            + (adminPermission == null ? "" : ", adminPermission=" + adminPermission)
+            + (b.adminPermission == null ? "" : ", adminPermission=" + b.adminPermission)
             + ", leeway="
             + b.leeway
             + ", maxTokenLength="
@@ -206,12 +200,14 @@ public final class ApoJwt {
     return refreshPeriod;
   }
 
-  // ---------------------------------------------------------------- the API guards call
+  // ---------------------------------------------------------------- for generated code only
 
   /**
-   * Checks a call of a method whose rule needs an access token: finds the token (the
-   * {@code @BearerToken} argument, else the token finder), verifies it and checks the rule's
-   * permissions (the admin permission passes every check). Generated guards call this.
+   * <b>Called by generated guards; not for application code.</b> Checks a call of a method whose
+   * rule needs an access token: finds the token (the {@code @BearerToken} argument, else the token
+   * finder), verifies it and checks the rule's permissions (the admin permission passes every
+   * check). Its signature and behaviour are part of the contract between the processor and this
+   * runtime, so guards compiled against one version keep working.
    *
    * @param arguments the call's arguments, as the caller passed them
    * @return the verified token
@@ -219,161 +215,30 @@ public final class ApoJwt {
    *     ApoJwtException}
    */
   public VerifiedToken authorize(AccessRule rule, Object... arguments) {
-    AccessRule.Kind kind = rule.kind();
-    if (kind == AccessRule.Kind.PUBLIC || kind == AccessRule.Kind.REFRESH) {
-      throw new IllegalArgumentException(
-          "authorize checks access tokens; " + rule.signature() + " is " + kind);
-    }
-    VerifiedToken token;
-    try {
-      token = new VerifiedToken(verifyFound(rule, arguments, accessVerifier, tokenFinder));
-    } catch (ApoJwtException e) {
-      throw reject(e, rule, arguments);
-    }
-    if (!rule.permits(token, adminPermission)) {
-      throw reject(Failures.forbidden(rule.forbiddenDetail), rule, arguments);
-    }
-    return token;
+    return guardCalls.authorize(rule, arguments);
   }
 
   /**
-   * Checks a call of a {@code @Refresh} method: finds the refresh token (the {@code @BearerToken}
-   * argument, else the refresh finder) and verifies it. Generated guards call this.
+   * <b>Called by generated guards; not for application code.</b> Checks a call of a
+   * {@code @Refresh} method: finds the refresh token (the {@code @BearerToken} argument, else the
+   * refresh finder) and verifies it.
    *
    * @throws RuntimeException what the exception handler returned for the failure, else the {@link
    *     ApoJwtException}
    */
   public VerifiedRefresh authorizeRefresh(AccessRule rule, Object... arguments) {
-    if (rule.kind() != AccessRule.Kind.REFRESH) {
-      throw new IllegalArgumentException(
-          "authorizeRefresh checks refresh tokens; " + rule.signature() + " is " + rule.kind());
-    }
-    if (refreshVerifier == null) {
-      throw new IllegalStateException(refreshNotConfigured(rule));
-    }
-    try {
-      return new VerifiedRefresh(verifyFound(rule, arguments, refreshVerifier, refreshFinder));
-    } catch (ApoJwtException e) {
-      throw reject(e, rule, arguments);
-    }
+    return guardCalls.authorizeRefresh(rule, arguments);
   }
 
   /**
-   * Fails fast when a guard's methods need something this ApoJwt lacks: a token finder, the refresh
-   * configuration, or a refresh finder. Generated guard constructors call this.
+   * <b>Called by generated guard constructors; not for application code.</b> Fails fast when a
+   * guard's methods need something this ApoJwt lacks: a token finder, the refresh configuration, or
+   * a refresh finder.
    *
    * @throws IllegalStateException naming every method that could not be checked, and the fix
    */
   public void requireSupport(AccessTable table) {
-    List<String> problems = new ArrayList<>();
-    for (AccessRule rule : table.rules()) {
-      String method = table.handler() + "." + rule.signature();
-      switch (rule.kind()) {
-        case PUBLIC:
-          break;
-        case REFRESH:
-          if (refreshVerifier == null) {
-            problems.add(refreshNotConfigured(rule));
-          } else if (!rule.readsBearerParameter() && refreshFinder == null) {
-            problems.add(
-                method
-                    + " needs a refresh finder: pass one to ApoJwt.builder().refresh(secret,"
-                    + " period, finder), or give the method a @BearerToken parameter");
-          }
-          break;
-        default:
-          if (!rule.readsBearerParameter() && tokenFinder == null) {
-            problems.add(
-                method
-                    + " needs a token finder: call ApoJwt.builder().tokenFinder(...), or give the"
-                    + " method a @BearerToken parameter");
-          }
-      }
-    }
-    if (!problems.isEmpty()) {
-      throw new IllegalStateException(
-          "this ApoJwt cannot guard " + table.handler() + ":\n  " + String.join("\n  ", problems));
-    }
-  }
-
-  private static String refreshNotConfigured(AccessRule rule) {
-    return rule.handler()
-        + "."
-        + rule.signature()
-        + " is @Refresh but refresh is not configured: call ApoJwt.builder().refresh(secret,"
-        + " period, finder)";
-  }
-
-  /**
-   * Finds this call's token (the {@code @BearerToken} argument, else the finder) and verifies it in
-   * place: surrounding whitespace and a case-insensitive {@code Bearer} scheme (RFC 6750 2.1) are
-   * skipped, not copied away.
-   */
-  private static Claims verifyFound(
-      AccessRule rule, Object[] arguments, TokenVerifier verifier, TokenFinder finder) {
-    TokenKind kind = verifier.kind();
-    String value;
-    if (rule.readsBearerParameter()) {
-      Object argument = arguments[rule.bearerParameter()];
-      if (argument != null && !(argument instanceof String)) {
-        throw new IllegalArgumentException(
-            "the @BearerToken argument of " + rule.signature() + " is not a String");
-      }
-      value = (String) argument;
-    } else {
-      if (finder == null) {
-        throw new IllegalStateException(
-            rule.signature() + " has no token finder; the guard's constructor should have said so");
-      }
-      try {
-        value = finder.find(new Invocation(rule, arguments));
-      } catch (RuntimeException e) {
-        throw new ApoJwtException(
-            Failures.missing(kind, "the token finder threw an exception").failure(), e);
-      }
-    }
-    int start = 0;
-    int end = value == null ? 0 : value.length();
-    while (start < end && Character.isWhitespace(value.charAt(start))) {
-      start++;
-    }
-    while (end > start && Character.isWhitespace(value.charAt(end - 1))) {
-      end--;
-    }
-    if (end - start >= 6
-        && value.regionMatches(true, start, "Bearer", 0, 6)
-        && (end - start == 6
-            || value.charAt(start + 6) == ' '
-            || value.charAt(start + 6) == '\t')) {
-      start += 6;
-      while (start < end && Character.isWhitespace(value.charAt(start))) {
-        start++;
-      }
-    }
-    if (start == end) {
-      throw Failures.missing(
-          kind,
-          rule.readsBearerParameter() ? "the bearer argument is empty" : "the finder found none");
-    }
-    return verifier.verify(value, start, end);
-  }
-
-  /**
-   * What to throw for a refused call: the exception handler's exception, or the ApoJwtException
-   * itself when there is no handler, or it returned null, or it threw.
-   */
-  private RuntimeException reject(ApoJwtException failure, AccessRule rule, Object[] arguments) {
-    if (exceptionHandler == null) {
-      return failure;
-    }
-    try {
-      RuntimeException handled =
-          exceptionHandler.handle(failure.failure(), new Invocation(rule, arguments));
-      return handled != null ? handled : failure;
-    } catch (RuntimeException handlerFailure) {
-      failure.addSuppressed(handlerFailure);
-      return failure;
-    }
+    guardCalls.requireSupport(table);
   }
 
   /** The configuration, without any secret or key. */
@@ -411,13 +276,13 @@ public final class ApoJwt {
 
     /** The HMAC secret (its UTF-8 bytes), as apojwt's {@code secret}. */
     public Builder secret(String secret) {
-      this.secret = utf8(secret, "secret");
+      this.secret = utf8(secretGiven(secret, "secret"));
       return this;
     }
 
     /** The HMAC secret. */
     public Builder secret(byte[] secret) {
-      this.secret = notNull(secret, "secret").clone();
+      this.secret = secretGiven(secret, "secret").clone();
       return this;
     }
 
@@ -449,7 +314,8 @@ public final class ApoJwt {
 
     /** The issuer ({@code iss}) written into tokens and required of them; default "". */
     public Builder issuer(String issuer) {
-      this.issuer = notNull(issuer, "issuer");
+      // Written into every token: never one that verification would refuse.
+      this.issuer = TokenWriter.wellFormed(notNull(issuer, "issuer"), "issuer");
       return this;
     }
 
@@ -468,6 +334,7 @@ public final class ApoJwt {
         if (a == null || a.isBlank()) {
           throw new IllegalArgumentException("serverAudience entries must be non-blank");
         }
+        TokenWriter.wellFormed(a, "a serverAudience entry");
       }
       this.serverAudience = List.copyOf(audience);
       return this;
@@ -502,12 +369,12 @@ public final class ApoJwt {
      * parameter).
      */
     public Builder refresh(String secret, Duration period, TokenFinder finder) {
-      return refresh(utf8(secret, "refresh secret"), period, finder);
+      return refresh(utf8(secretGiven(secret, "refresh secret")), period, finder);
     }
 
     /** Enables refresh tokens; see {@link #refresh(String, Duration, TokenFinder)}. */
     public Builder refresh(byte[] secret, Duration period, TokenFinder finder) {
-      this.refreshSecret = notNull(secret, "refresh secret").clone();
+      this.refreshSecret = secretGiven(secret, "refresh secret").clone();
       this.refreshPeriod = notNull(period, "refresh period");
       this.refreshFinder = finder;
       return this;
@@ -563,16 +430,17 @@ public final class ApoJwt {
         throw new IllegalArgumentException(
             "maxTokenLength must be between 128 and 1048576 characters; got " + maxTokenLength);
       }
-      JwsKey refreshKey = null;
+      HmacKey refreshKey = null;
       if (refreshSecret != null) {
+        // Refresh tokens go back only to this service: always HMAC, with the access algorithm
+        // when that is HMAC.
         JwsAlgorithm refreshAlg = alg.family == JwsAlgorithm.Family.HMAC ? alg : JwsAlgorithm.HS256;
-        checkSecretLength(refreshSecret, refreshAlg, "refresh secret");
-        if (secret != null && sameHmacKey(secret, refreshSecret, refreshAlg)) {
+        refreshKey = HmacKey.of(refreshAlg, refreshSecret, "refresh secret");
+        if (accessKey instanceof HmacKey && ((HmacKey) accessKey).isSameKeyAs(refreshKey)) {
           throw new IllegalArgumentException(
               "the refresh secret must differ from the access secret, or a refresh token could be"
                   + " checked with the access key");
         }
-        refreshKey = JwsKey.hmac(refreshAlg, refreshSecret);
       }
       return new ApoJwt(this, accessKey, refreshKey);
     }
@@ -584,49 +452,9 @@ public final class ApoJwt {
       }
       if (secret == null) {
         throw new IllegalArgumentException(
-            alg + " needs secret(...): at least " + alg.size + " bytes");
+            alg + " needs secret(...): at least " + alg.minSecretBytes() + " bytes");
       }
-      checkSecretLength(secret, alg, "secret");
-      return JwsKey.hmac(alg, secret);
-    }
-
-    /**
-     * Whether two secrets are one HMAC key (RFC 2104): a key longer than the hash's block is hashed
-     * first, and a shorter one is padded with zero bytes, so {@code S} and {@code S+0x00} (or a
-     * long key and its hash) sign identically although their bytes differ.
-     */
-    static boolean sameHmacKey(byte[] a, byte[] b, JwsAlgorithm alg) {
-      return Arrays.equals(hmacBlockKey(a, alg), hmacBlockKey(b, alg));
-    }
-
-    private static byte[] hmacBlockKey(byte[] key, JwsAlgorithm alg) {
-      int block = alg == JwsAlgorithm.HS256 ? 64 : 128;
-      byte[] k = key;
-      if (k.length > block) {
-        try {
-          k = MessageDigest.getInstance("SHA-" + alg.name().substring(2)).digest(k);
-        } catch (GeneralSecurityException e) {
-          throw new IllegalStateException(
-              "this JDK cannot compute SHA-" + alg.name().substring(2), e);
-        }
-      }
-      return Arrays.copyOf(k, block);
-    }
-
-    private static void checkSecretLength(byte[] secret, JwsAlgorithm alg, String what) {
-      if (secret.length < alg.size) {
-        throw new IllegalArgumentException(
-            "the "
-                + alg
-                + " "
-                + what
-                + " must be at least "
-                + alg.size
-                + " bytes (RFC 7518 3.2); it has "
-                + secret.length
-                + ". Generate one with: openssl rand -base64 "
-                + (alg.size * 3 / 2));
-      }
+      return HmacKey.of(alg, secret, "secret");
     }
 
     private JwsKey asymmetricKey(JwsAlgorithm alg) {
@@ -646,70 +474,7 @@ public final class ApoJwt {
         throw new IllegalArgumentException(
             alg + " needs signingKeys(KeyPair) or, to verify only, verificationKey(PublicKey)");
       }
-      if (alg.family == JwsAlgorithm.Family.RSA) {
-        if (!(publicKey instanceof RSAPublicKey)
-            || (privateKey != null && !(privateKey instanceof RSAPrivateKey))) {
-          throw new IllegalArgumentException(alg + " needs an RSA key");
-        }
-        int bits = ((RSAPublicKey) publicKey).getModulus().bitLength();
-        if (bits < 2048) {
-          throw new IllegalArgumentException(
-              alg + " needs an RSA key of at least 2048 bits (RFC 7518 3.3); this one has " + bits);
-        }
-      } else {
-        if (!(publicKey instanceof ECPublicKey)
-            || (privateKey != null && !(privateKey instanceof ECPrivateKey))) {
-          throw new IllegalArgumentException(alg + " needs an EC key");
-        }
-        if (!onCurve((ECPublicKey) publicKey, alg)) {
-          throw new IllegalArgumentException(
-              alg + " needs a key on curve " + curveName(alg) + " (RFC 7518 3.4)");
-        }
-      }
-      if (privateKey != null && !keysMatch(alg, publicKey, privateKey)) {
-        throw new IllegalArgumentException("the private key does not match the public key");
-      }
-      return JwsKey.asymmetric(alg, publicKey, privateKey);
-    }
-
-    private static String curveName(JwsAlgorithm alg) {
-      return alg == JwsAlgorithm.ES256 ? "P-256" : alg == JwsAlgorithm.ES384 ? "P-384" : "P-521";
-    }
-
-    private static boolean onCurve(ECPublicKey key, JwsAlgorithm alg) {
-      String stdName =
-          alg == JwsAlgorithm.ES256
-              ? "secp256r1"
-              : alg == JwsAlgorithm.ES384 ? "secp384r1" : "secp521r1";
-      try {
-        AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC");
-        parameters.init(new ECGenParameterSpec(stdName));
-        ECParameterSpec expected = parameters.getParameterSpec(ECParameterSpec.class);
-        ECParameterSpec actual = key.getParams();
-        BigInteger expectedOrder = expected.getOrder();
-        return actual.getOrder().equals(expectedOrder)
-            && actual.getCurve().equals(expected.getCurve())
-            && actual.getGenerator().equals(expected.getGenerator());
-      } catch (GeneralSecurityException e) {
-        throw new IllegalStateException("this JDK does not know curve " + stdName, e);
-      }
-    }
-
-    /** Signs a probe with the private key and verifies it with the public key. */
-    private static boolean keysMatch(JwsAlgorithm alg, PublicKey publicKey, PrivateKey privateKey) {
-      byte[] probe = "apojwt key check".getBytes(StandardCharsets.US_ASCII);
-      try {
-        Signature signer = Signature.getInstance(alg.jcaName);
-        signer.initSign(privateKey);
-        signer.update(probe);
-        byte[] signature = signer.sign();
-        Signature verifier = Signature.getInstance(alg.jcaName);
-        verifier.initVerify(publicKey);
-        verifier.update(probe);
-        return verifier.verify(signature);
-      } catch (GeneralSecurityException e) {
-        throw new IllegalArgumentException("the key pair cannot be used with " + alg, e);
-      }
+      return AsymmetricKey.of(alg, publicKey, privateKey);
     }
 
     private void checkDurations() {
@@ -749,8 +514,29 @@ public final class ApoJwt {
       }
     }
 
-    private static byte[] utf8(String value, String what) {
-      return notNull(value, what).getBytes(StandardCharsets.UTF_8);
+    private static byte[] utf8(String value) {
+      return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A null secret is most often an environment variable that is not set: say so, and what to pass
+     * instead.
+     */
+    private static <T> T secretGiven(T secret, String what) {
+      if (secret == null) {
+        throw new IllegalArgumentException(
+            what
+                + " is null (is the environment variable you read it from set?): pass a "
+                + what
+                + " of at least "
+                + JwsAlgorithm.HS256.minSecretBytes()
+                + " bytes ("
+                + JwsAlgorithm.HS384.minSecretBytes()
+                + " for HS384, "
+                + JwsAlgorithm.HS512.minSecretBytes()
+                + " for HS512); generate one with: openssl rand -base64 48");
+      }
+      return secret;
     }
 
     private static <T> T notNull(T value, String what) {

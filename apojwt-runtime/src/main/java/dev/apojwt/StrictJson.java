@@ -1,12 +1,14 @@
 package dev.apojwt;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
@@ -48,6 +50,23 @@ final class StrictJson {
 
   private StrictJson() {}
 
+  /** What {@link #write} writes. */
+  @FunctionalInterface
+  interface Writing {
+    void to(JsonGenerator json) throws IOException;
+  }
+
+  /** The JSON text {@code writing} writes, as the tokens' JSON is written (ASCII only). */
+  static String write(Writing writing) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator json = FACTORY.createGenerator(out)) {
+      writing.to(json);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("could not be written as JSON", e);
+    }
+    return out.toString();
+  }
+
   /**
    * Opens a parser on {@code json} positioned on its root START_OBJECT; throws MALFORMED unless the
    * bytes are strict UTF-8 beginning (after optional whitespace) with an object.
@@ -72,7 +91,9 @@ final class StrictJson {
    * JWS parts must be UTF-8 (RFC 7515 section 5.2). Jackson would also accept UTF-16/32 (which it
    * detects from NUL bytes among the first four) and a byte order mark, so those are refused here;
    * anything beyond ASCII is decoded strictly once, which refuses overlong forms, encoded
-   * surrogates and truncated sequences.
+   * surrogates and truncated sequences. An escaped surrogate must be half of an escaped pair, in
+   * names and values alike, as at creation: a lone {@code \\ud800} is text that JSON parsers decode
+   * differently (Jackson keeps the half, others replace or refuse it).
    */
   private static void checkEncoding(byte[] json, String part) {
     if (json.length == 0) {
@@ -87,7 +108,8 @@ final class StrictJson {
         throw Failures.malformed(part + " is not UTF-8");
       }
     }
-    if (!isAscii(json)) {
+    int found = scan(json);
+    if ((found & NON_ASCII) != 0) {
       try {
         StandardCharsets.UTF_8
             .newDecoder()
@@ -98,22 +120,89 @@ final class StrictJson {
         throw Failures.malformed(part + " is not valid UTF-8");
       }
     }
+    if ((found & BACKSLASH) != 0 && hasUnpairedSurrogateEscape(json)) {
+      throw Failures.malformed(part + " has an unpaired surrogate escape");
+    }
   }
 
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-  /** Whether every byte is below 0x80, eight at a time. */
-  private static boolean isAscii(byte[] bytes) {
+  private static final int NON_ASCII = 1;
+  private static final int BACKSLASH = 2;
+  private static final long EVERY_HIGH_BIT = 0x8080808080808080L;
+  private static final long EVERY_LOW_BIT = 0x0101010101010101L;
+  private static final long EVERY_BACKSLASH = 0x5C5C5C5C5C5C5C5CL;
+
+  /**
+   * Whether any byte is 0x80 or above ({@link #NON_ASCII}), and whether any is a backslash ({@link
+   * #BACKSLASH}), eight bytes at a time: most tokens have neither, and then no byte is looked at
+   * twice.
+   */
+  private static int scan(byte[] bytes) {
     int i = 0;
     long high = 0;
+    long backslash = 0;
     for (int n = bytes.length - 7; i < n; i += 8) {
-      high |= (long) LONGS.get(bytes, i);
+      long word = (long) LONGS.get(bytes, i);
+      high |= word;
+      long x = word ^ EVERY_BACKSLASH; // a zero byte where there was a backslash
+      backslash |= (x - EVERY_LOW_BIT) & ~x;
     }
     for (; i < bytes.length; i++) {
       high |= bytes[i];
+      if (bytes[i] == '\\') {
+        backslash = EVERY_HIGH_BIT;
+      }
     }
-    return (high & 0x8080808080808080L) == 0;
+    return ((high & EVERY_HIGH_BIT) != 0 ? NON_ASCII : 0)
+        | ((backslash & EVERY_HIGH_BIT) != 0 ? BACKSLASH : 0);
+  }
+
+  /**
+   * Whether an escape {@code \\uD800}-{@code \\uDBFF} is not followed by an escape {@code
+   * \\uDC00}-{@code \\uDFFF}, or the latter stands alone. A backslash can only begin an escape
+   * (outside strings it is a syntax error, which the parser refuses), so the escapes are found
+   * without tracking strings.
+   */
+  private static boolean hasUnpairedSurrogateEscape(byte[] json) {
+    int n = json.length;
+    for (int i = 0; i < n; i++) {
+      if (json[i] != '\\') {
+        continue;
+      }
+      int unit = unicodeEscape(json, i);
+      if (unit < 0) {
+        i++; // a two-character escape (or a broken one, which the parser refuses)
+      } else if (unit >= 0xD800 && unit <= 0xDBFF) {
+        int next = unicodeEscape(json, i + 6);
+        if (next < 0xDC00 || next > 0xDFFF) {
+          return true;
+        }
+        i += 11;
+      } else if (unit >= 0xDC00 && unit <= 0xDFFF) {
+        return true;
+      } else {
+        i += 5;
+      }
+    }
+    return false;
+  }
+
+  /** The code unit of the escape {@code \\uXXXX} at {@code at}, or -1 when there is none. */
+  private static int unicodeEscape(byte[] json, int at) {
+    if (at + 5 >= json.length || json[at] != '\\' || json[at + 1] != 'u') {
+      return -1;
+    }
+    int unit = 0;
+    for (int i = at + 2; i < at + 6; i++) {
+      int digit = Character.digit(json[i], 16);
+      if (digit < 0) {
+        return -1;
+      }
+      unit = unit << 4 | digit;
+    }
+    return unit;
   }
 
   /** The current string value; MALFORMED when the current token is not a string. */

@@ -207,6 +207,38 @@ class ApoJwtBuilderTest {
     assertThrows(IllegalArgumentException.class, () -> b.serverAudience((List<String>) null));
   }
 
+  /** secret(System.getenv("JWT_SECRET")) with the variable unset: the message says what to do. */
+  @Test
+  void aNullSecretSaysWhatToCheckAndWhatToPass() {
+    ApoJwt.Builder b = ApoJwt.builder();
+    String expected =
+        "secret is null (is the environment variable you read it from set?): pass a secret of at"
+            + " least 32 bytes (48 for HS384, 64 for HS512); generate one with: openssl rand"
+            + " -base64 48";
+    assertEquals(
+        expected,
+        assertThrows(IllegalArgumentException.class, () -> b.secret((String) null)).getMessage());
+    assertEquals(
+        expected,
+        assertThrows(IllegalArgumentException.class, () -> b.secret((byte[]) null)).getMessage());
+    String refresh =
+        "refresh secret is null (is the environment variable you read it from set?): pass a"
+            + " refresh secret of at least 32 bytes (48 for HS384, 64 for HS512); generate one"
+            + " with: openssl rand -base64 48";
+    assertEquals(
+        refresh,
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> b.refresh((String) null, Duration.ofDays(1), c -> null))
+            .getMessage());
+    assertEquals(
+        refresh,
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> b.refresh((byte[]) null, Duration.ofDays(1), c -> null))
+            .getMessage());
+  }
+
   @Test
   void aVerificationOnlyInstanceVerifiesButCannotCreate() {
     ApoJwt signer =

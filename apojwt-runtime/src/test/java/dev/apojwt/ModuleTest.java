@@ -1,0 +1,41 @@
+package dev.apojwt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.module.ModuleDescriptor;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The runtime is the named module {@code dev.apojwt} (the tests run inside it), which exports only
+ * its API package and needs nothing but Jackson's streaming parser, which none of its signatures
+ * shows.
+ */
+class ModuleTest {
+  @Test
+  void theRuntimeIsTheModuleDevApojwtExportingOnlyItsApi() {
+    Module module = ApoJwt.class.getModule();
+    assertTrue(module.isNamed(), "the tests should run inside the module");
+    ModuleDescriptor descriptor = module.getDescriptor();
+    assertEquals("dev.apojwt", descriptor.name());
+    assertEquals(
+        Set.of("dev.apojwt"),
+        descriptor.exports().stream()
+            .filter(e -> !e.isQualified())
+            .map(ModuleDescriptor.Exports::source)
+            .collect(Collectors.toSet()));
+    assertTrue(descriptor.opens().isEmpty());
+  }
+
+  @Test
+  void itRequiresJacksonCoreAndNotTransitively() {
+    Map<String, Set<ModuleDescriptor.Requires.Modifier>> requires =
+        ApoJwt.class.getModule().getDescriptor().requires().stream()
+            .collect(Collectors.toMap(ModuleDescriptor.Requires::name, r -> r.modifiers()));
+    assertEquals(Set.of("java.base", "com.fasterxml.jackson.core"), requires.keySet());
+    assertTrue(requires.get("com.fasterxml.jackson.core").isEmpty(), requires.toString());
+  }
+}
