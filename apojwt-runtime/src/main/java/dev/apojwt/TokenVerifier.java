@@ -5,8 +5,8 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * Verifies one kind of token (access or refresh) against one pinned key, in five stages, each of
- * which runs only when the one before it passed:
+ * Verifies one kind of token (access or refresh) against one pinned key, in five stages (six with
+ * sessions), each of which runs only when the one before it passed:
  *
  * <ol>
  *   <li><b>scan</b> ({@link CompactToken#scan}): present, length, charset, three parts; nothing is
@@ -19,7 +19,9 @@ import java.util.List;
  *       an expired token is refused as soon as {@code exp} is read (the early expiry refusal), so
  *       refusing it costs less than accepting a valid one;
  *   <li><b>checks</b> ({@link ClaimChecks}): kind, {@code exp}, {@code nbf}, {@code iat}, issuer,
- *       audience.
+ *       audience;
+ *   <li><b>revocation</b> ({@link SessionCheck}, with sessions only): the token's session and
+ *       subject not revoked, from the session store's in-memory view.
  * </ol>
  *
  * Each part is decoded and parsed once.
@@ -33,6 +35,9 @@ final class TokenVerifier {
   private final long leewaySeconds;
   private final int maxLength;
 
+  /** The revocation step; null without sessions (stateless, as apojwt 1.7). */
+  private final SessionCheck sessions;
+
   TokenVerifier(
       TokenKind kind,
       JwsKey key,
@@ -40,7 +45,8 @@ final class TokenVerifier {
       List<String> audiences,
       Clock clock,
       long leewaySeconds,
-      int maxLength) {
+      int maxLength,
+      SessionStore store) {
     this.kind = kind;
     this.key = key;
     this.header = new HeaderCheck(kind, key.algorithm);
@@ -48,6 +54,7 @@ final class TokenVerifier {
     this.clock = clock;
     this.leewaySeconds = leewaySeconds;
     this.maxLength = maxLength;
+    this.sessions = store == null ? null : new SessionCheck(kind, store);
   }
 
   TokenKind kind() {
@@ -85,7 +92,18 @@ final class TokenVerifier {
     // The same comparison as PyJWT: expired when exp <= now - leeway.
     Claims claims = Claims.read(token.payload(), now - leewaySeconds);
     checks.check(claims, now);
+    checkRevocation(claims);
     return claims;
+  }
+
+  /**
+   * The per-call revocation step ({@link SessionCheck}), after every other check: a token that was
+   * valid a moment ago is refused once its session has ended.
+   */
+  private void checkRevocation(Claims claims) {
+    if (sessions != null) {
+      sessions.check(claims);
+    }
   }
 
   /**
