@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -141,28 +140,6 @@ class SessionInputTest {
     assertThrows(IllegalArgumentException.class, () -> jwt.revokeSession("not-a-session"));
     assertThrows(IllegalArgumentException.class, () -> jwt.revokeSubject(null));
     jwt.revokeSession("AAAAAAAAAAAAAAAAAAAAAA"); // no such session: nothing happens
-  }
-
-  @Test
-  void revokeSubjectCoversTokensIssuedUpToItsSecondAndOnlyThatSubject() {
-    MutableClock clock = new MutableClock(TestTokens.NOW.plusMillis(100));
-    ApoJwt jwt =
-        TestTokens.hs256WithRefresh().clock(clock).sessions(new MemorySessionStore()).build();
-    String before = jwt.createToken("user-1", List.of(), Map.of()); // no session, same subject
-    String other = jwt.createToken("user-2", List.of(), Map.of());
-    TokenPair session = jwt.createTokens("user-1", List.of(), Map.of(), Map.of());
-    jwt.revokeSubject("user-1");
-    clock.advance(Duration.ofMillis(800)); // the same second: refused as well
-    String sameSecond = jwt.createToken("user-1", List.of(), Map.of());
-    for (String token : List.of(before, session.access(), sameSecond)) {
-      assertEquals(AuthFailure.Reason.REVOKED, refusal(() -> jwt.verify(token)));
-    }
-    assertEquals(AuthFailure.Reason.REVOKED, refusal(() -> jwt.verifyRefresh(session.refresh())));
-    assertEquals("user-2", jwt.verify(other).subject());
-    clock.advance(Duration.ofMillis(100)); // the next second
-    TokenPair again = jwt.createTokens("user-1", List.of(), Map.of(), Map.of());
-    assertEquals("user-1", jwt.verify(again.access()).subject());
-    jwt.rotate(jwt.verifyRefresh(again.refresh()), "user-1", List.of(), Map.of(), Map.of());
   }
 
   /** A store whose backend is down. */

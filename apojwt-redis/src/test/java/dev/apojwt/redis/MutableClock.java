@@ -1,4 +1,4 @@
-package dev.apojwt;
+package dev.apojwt.redis;
 
 import java.time.Clock;
 import java.time.Duration;
