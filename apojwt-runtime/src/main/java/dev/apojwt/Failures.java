@@ -17,6 +17,7 @@ final class Failures {
   static final String NOT_ACCESS = "Wrong token kind - an access JWT is required";
   static final String NOT_REFRESH = "Wrong token kind - a refresh JWT is required";
   static final String FORBIDDEN = "JWT does not have permission for this action";
+  static final String INVALID_REQUEST = "Invalid request - more than one token was sent";
 
   private Failures() {}
 
@@ -42,6 +43,8 @@ final class Failures {
         return NOT_ACCESS;
       case FORBIDDEN:
         return FORBIDDEN;
+      case INVALID_REQUEST:
+        return INVALID_REQUEST;
       default:
         throw new AssertionError(reason);
     }
@@ -91,6 +94,10 @@ final class Failures {
 
   static ApoJwtException forbidden(String detail) {
     return fail(AuthFailure.Reason.FORBIDDEN, FORBIDDEN, detail);
+  }
+
+  static ApoJwtException invalidRequest(String detail) {
+    return fail(AuthFailure.Reason.INVALID_REQUEST, INVALID_REQUEST, detail);
   }
 
   private static ApoJwtException fail(AuthFailure.Reason reason, String message, String detail) {
