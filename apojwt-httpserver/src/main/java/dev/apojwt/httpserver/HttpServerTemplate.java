@@ -5,11 +5,8 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import dev.apojwt.ApoJwtException;
 import dev.apojwt.AuthFailure;
-import dev.apojwt.ExceptionHandler;
-import dev.apojwt.Invocation;
-import dev.apojwt.Template;
+import dev.apojwt.RequestTemplate;
 import dev.apojwt.Templates;
-import dev.apojwt.TokenFinder;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -37,13 +34,11 @@ import java.util.List;
  *
  * <p>Immutable and thread-safe.
  */
-public final class HttpServerTemplate implements Template {
-  private final String refreshCookie;
-  private final ThreadLocal<HttpExchange> current = new ThreadLocal<>();
+public final class HttpServerTemplate extends RequestTemplate<HttpExchange> {
   private final Filter filter = new Binding();
 
   private HttpServerTemplate(String refreshCookie) {
-    this.refreshCookie = Templates.checkCookieName(refreshCookie);
+    super(HttpExchange.class, refreshCookie);
   }
 
   /** The template with the refresh cookie {@code refresh_token}. */
@@ -69,32 +64,8 @@ public final class HttpServerTemplate implements Template {
   }
 
   @Override
-  public TokenFinder tokenFinder() {
-    return call -> Templates.bearerToken(headers(call, "Authorization"));
-  }
-
-  @Override
-  public TokenFinder refreshFinder() {
-    return call -> Templates.cookie(headers(call, "Cookie"), refreshCookie);
-  }
-
-  /** The guard's refusal as it is: the {@link #filter()} answers it. */
-  @Override
-  public ExceptionHandler exceptionHandler() {
-    return (failure, call) -> new ApoJwtException(failure);
-  }
-
-  @Override
-  public String toString() {
-    return "HttpServerTemplate[refreshCookie=" + refreshCookie + "]";
-  }
-
-  private Iterator<String> headers(Invocation call, String name) {
-    HttpExchange exchange = call.argument(HttpExchange.class);
-    if (exchange == null) {
-      exchange = current.get();
-    }
-    List<String> values = exchange == null ? null : exchange.getRequestHeaders().get(name);
+  protected Iterator<String> headers(HttpExchange exchange, String name) {
+    List<String> values = exchange.getRequestHeaders().get(name);
     return values == null ? null : values.iterator();
   }
 
@@ -114,8 +85,7 @@ public final class HttpServerTemplate implements Template {
   private final class Binding extends Filter {
     @Override
     public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
-      HttpExchange outer = current.get();
-      current.set(exchange);
+      HttpExchange outer = bind(exchange);
       try {
         chain.doFilter(exchange);
       } catch (RuntimeException e) {
@@ -125,9 +95,7 @@ public final class HttpServerTemplate implements Template {
         }
         respond(exchange, failure);
       } finally {
-        // Back to what was bound before (nothing, but for a nested filter chain): the worker
-        // thread keeps no reference to this exchange.
-        current.set(outer);
+        unbind(outer);
       }
     }
 

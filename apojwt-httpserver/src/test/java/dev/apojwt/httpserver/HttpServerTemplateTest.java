@@ -4,9 +4,6 @@ import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.apojwt.AuthFailure;
-import dev.apojwt.Template;
-import dev.apojwt.Templates;
 import dev.apojwt.templatetests.Fixture;
 import dev.apojwt.templatetests.GuardedApi;
 import dev.apojwt.templatetests.Routes;
@@ -22,19 +19,8 @@ import java.util.concurrent.Executors;
 /** The shared template suite on the JDK's HTTP server. */
 class HttpServerTemplateTest extends TemplateSuite {
 
-  @Override
-  protected Template create() {
-    return HttpServerTemplate.create();
-  }
-
-  @Override
-  protected Template create(String refreshCookieName) {
-    return HttpServerTemplate.create(refreshCookieName);
-  }
-
-  @Override
-  protected AuthFailure failureOf(RuntimeException thrown) {
-    return Templates.failureOf(thrown);
+  HttpServerTemplateTest() {
+    super(HttpServerTemplate::create, HttpServerTemplate::create);
   }
 
   @Override

@@ -8,10 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apojwt.AuthFailure;
 import dev.apojwt.Template;
+import dev.apojwt.Templates;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,16 +46,21 @@ public abstract class TemplateSuite {
     void close() throws Exception;
   }
 
+  private final Supplier<Template> create;
+  private final Function<String, Template> createWithCookie;
   private Fixture fixture;
   private Server server;
   private Fixture sidFixture;
   private Server sidServer;
 
-  /** The template with the default refresh cookie: {@code XTemplate.create()}. */
-  protected abstract Template create();
-
-  /** The template with another refresh cookie: {@code XTemplate.create(refreshCookieName)}. */
-  protected abstract Template create(String refreshCookieName);
+  /**
+   * @param create {@code XTemplate::create}: the template with the default refresh cookie
+   * @param createWithCookie {@code XTemplate::create}: the template with another refresh cookie
+   */
+  protected TemplateSuite(Supplier<Template> create, Function<String, Template> createWithCookie) {
+    this.create = create;
+    this.createWithCookie = createWithCookie;
+  }
 
   /**
    * Starts a server on a free loopback port that serves {@link Routes} with {@code fixture.api()},
@@ -61,20 +69,25 @@ public abstract class TemplateSuite {
    */
   protected abstract Server start(Fixture fixture) throws Exception;
 
-  /** The failure that the template's exception handler put into {@code thrown}. */
-  protected abstract AuthFailure failureOf(RuntimeException thrown);
+  /**
+   * The failure that the template's exception handler put into {@code thrown}; by default {@link
+   * Templates#failureOf}, for templates whose handler returns the {@code ApoJwtException}.
+   */
+  protected AuthFailure failureOf(RuntimeException thrown) {
+    return Templates.failureOf(thrown);
+  }
 
   @BeforeAll
   void startServers() throws Exception {
-    fixture = new Fixture(create());
+    fixture = new Fixture(create.get());
     server = start(fixture);
-    sidFixture = new Fixture(create("sid"));
+    sidFixture = new Fixture(createWithCookie.apply("sid"));
     sidServer = start(sidFixture);
   }
 
   @AfterAll
   void stopServers() throws Exception {
-    for (AutoCloseable c : new AutoCloseable[] {server, fixture, sidServer, sidFixture}) {
+    for (AutoCloseable c : new AutoCloseable[] {fixture, server, sidFixture, sidServer}) {
       if (c != null) {
         c.close();
       }
@@ -278,7 +291,7 @@ public abstract class TemplateSuite {
             bearer(token),
             "Authorization: Bearer garbage",
             "Cookie: refresh_token=a; refresh_token=b",
-            "Authorization: Basic \u00ff\u0001");
+            "Authorization: Basic %%%");
     assertOk(r, "open");
     assertNull(r.header("Cache-Control"), r::toString);
   }
