@@ -7,6 +7,7 @@ import dev.apojwt.Templates;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
@@ -96,7 +97,16 @@ public final class ServletTemplate extends RequestTemplate<HttpServletRequest> {
     response.setHeader("Cache-Control", Templates.CACHE_CONTROL);
     response.setContentType(Templates.CONTENT_TYPE);
     response.setContentLength(body.length);
-    response.getOutputStream().write(body);
+    ServletOutputStream out;
+    try {
+      out = response.getOutputStream();
+    } catch (IllegalStateException writerInUse) {
+      // The handler took the writer before the guard refused, as in
+      // response.getWriter().write(guard.call()): the body is ASCII, any charset writes it.
+      response.getWriter().write(Templates.responseBody(failure));
+      return;
+    }
+    out.write(body);
   }
 
   /** Binds the request for each dispatch and answers refused calls. */
