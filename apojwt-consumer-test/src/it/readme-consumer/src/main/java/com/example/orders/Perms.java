@@ -1,0 +1,5 @@
+package com.example.orders;
+
+import dev.apojwt.annotation.*;
+
+// consumer-test: Perms
