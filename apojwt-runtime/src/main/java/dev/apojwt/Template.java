@@ -9,10 +9,11 @@ package dev.apojwt;
  *
  * <p>apojwt ships {@code JavalinTemplate} ({@code apojwt-javalin}), {@code ServletTemplate} ({@code
  * apojwt-servlet}) and {@code HttpServerTemplate} ({@code apojwt-httpserver}). A template for
- * another framework implements these three methods, usually with the help of {@link Templates}, so
- * that it behaves as they do: it binds the current request for the duration of the request (and
- * unbinds it afterwards, also on failure), its finders read that request, and its hook turns the
- * exception its handler returns into the response.
+ * another framework implements these three methods so that it behaves as they do, most simply by
+ * extending {@link RequestTemplate} and answering refusals as {@link Templates} says: its hook
+ * binds the current request for the duration of the request (and unbinds it afterwards, also on
+ * failure), its finders read that request, and the hook turns the exception its handler returns
+ * into the response.
  */
 public interface Template {
   /**
