@@ -18,7 +18,7 @@ public final class ReadmeSnippets {
 
   /**
    * Fails unless README shows {@code sourcePath} (relative to the repository root, e.g. {@code
-   * apojwt-javalin/src/test/java/com/example/hello/HelloService.java}) exactly as it is.
+   * apojwt-javalin/src/test/java/com/example/HelloService.java}) exactly as it is.
    */
   public static void assertShown(String sourcePath) throws IOException {
     Path root = Path.of("").toAbsolutePath();
@@ -26,10 +26,6 @@ public final class ReadmeSnippets {
       root = root.getParent();
       assertTrue(root != null, "no README.md above the working directory beside " + sourcePath);
     }
-    assertShown(root, sourcePath);
-  }
-
-  private static void assertShown(Path root, String sourcePath) throws IOException {
     String readme = Files.readString(root.resolve("README.md"), StandardCharsets.UTF_8);
     String marker = "<!-- source: " + sourcePath + " -->";
     int at = readme.indexOf(marker);
