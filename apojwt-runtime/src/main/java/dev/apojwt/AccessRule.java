@@ -76,13 +76,16 @@ public final class AccessRule {
 
   /**
    * Starts the rule of method {@code signature} (e.g. {@code "get(java.lang.String)"}) of the
-   * handler interface {@code handler} (its qualified name).
+   * handler interface {@code handler} (its qualified name). <b>Called by generated guards</b>,
+   * which make their rules once, when they are loaded; application code reads rules from {@code
+   * Guarded*.accessTable()} (and may make one to test a {@link TokenFinder} with {@link
+   * Invocation#of}).
    */
   public static Builder forMethod(String handler, String signature) {
     return new Builder(handler, signature);
   }
 
-  /** Builds an {@link AccessRule}; used by generated code. */
+  /** Builds an {@link AccessRule}; called by generated guards. */
   public static final class Builder {
     private final String handler;
     private final String signature;

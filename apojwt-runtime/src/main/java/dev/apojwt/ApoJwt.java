@@ -33,6 +33,11 @@ import java.util.function.Supplier;
  *
  * <p>Verification follows RFC 8725: the algorithm is pinned here and never taken from the token;
  * every failure is an {@link ApoJwtException} with a 401 or 403 and a reason.
+ *
+ * <p>{@link #authorize}, {@link #authorizeRefresh} and {@link #requireSupport} are called by the
+ * generated {@code Guarded*} classes, not by application code: they are the contract between the
+ * annotation processor and this runtime, and keep their signatures and behaviour so that guards
+ * compiled against one version keep working.
  */
 public final class ApoJwt {
   /** The longest clock-skew allowance {@link Builder#build()} accepts. */
@@ -316,7 +321,8 @@ public final class ApoJwt {
 
     /** The issuer ({@code iss}) written into tokens and required of them; default "". */
     public Builder issuer(String issuer) {
-      this.issuer = notNull(issuer, "issuer");
+      // Written into every token: never one that verification would refuse.
+      this.issuer = TokenWriter.wellFormed(notNull(issuer, "issuer"), "issuer");
       return this;
     }
 
@@ -335,6 +341,7 @@ public final class ApoJwt {
         if (a == null || a.isBlank()) {
           throw new IllegalArgumentException("serverAudience entries must be non-blank");
         }
+        TokenWriter.wellFormed(a, "a serverAudience entry");
       }
       this.serverAudience = List.copyOf(audience);
       return this;

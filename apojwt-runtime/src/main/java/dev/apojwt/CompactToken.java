@@ -62,32 +62,46 @@ final class CompactToken {
       start = 0;
     }
     int end = start + length;
-    int firstDot = -1;
-    int secondDot = -1;
-    int headerLimit = start + MAX_HEADER_LENGTH;
-    for (int i = start; i < end; i++) {
-      byte b = bytes[i];
-      if (b == '.') {
-        if (firstDot < 0) {
-          firstDot = i;
-        } else if (secondDot < 0) {
-          secondDot = i;
-        } else {
-          throw Failures.malformed("token has more than three parts");
-        }
-      } else if (!Base64Url.isAlphabet(b & 0xff)) {
-        throw Failures.malformed("token has a character outside [A-Za-z0-9_-.]");
-      } else if (firstDot < 0 && i >= headerLimit) {
-        throw Failures.malformed("header is longer than " + MAX_HEADER_LENGTH + " characters");
-      }
+    // Each part up to the byte that ends it, one table lookup per byte; then what that byte is.
+    int headerLimit = Math.min(end, start + MAX_HEADER_LENGTH);
+    int firstDot = alphabetUntil(bytes, start, headerLimit);
+    if (firstDot == headerLimit && firstDot < end && Base64Url.classOf(bytes[firstDot]) >= 0) {
+      throw Failures.malformed("header is longer than " + MAX_HEADER_LENGTH + " characters");
     }
-    if (secondDot < 0) {
-      throw Failures.malformed("token does not have three parts");
+    separator(bytes, firstDot, end, "token does not have three parts");
+    int secondDot = alphabetUntil(bytes, firstDot + 1, end);
+    separator(bytes, secondDot, end, "token does not have three parts");
+    int last = alphabetUntil(bytes, secondDot + 1, end);
+    if (last < end) {
+      separator(bytes, last, end, null);
+      throw Failures.malformed("token has more than three parts");
     }
     if (firstDot == start || secondDot == firstDot + 1) {
       throw Failures.malformed("token has an empty header or payload");
     }
     return new CompactToken(bytes, start, firstDot, secondDot, end);
+  }
+
+  /** The index of the first byte in {@code bytes[from, to)} outside the alphabet, or {@code to}. */
+  private static int alphabetUntil(byte[] bytes, int from, int to) {
+    int i = from;
+    while (i < to && Base64Url.classOf(bytes[i]) >= 0) {
+      i++;
+    }
+    return i;
+  }
+
+  /**
+   * Refuses the token unless {@code bytes[at]} (where the scan of a part stopped) is a dot: at the
+   * end of the token the part is missing, else the byte is outside the charset.
+   */
+  private static void separator(byte[] bytes, int at, int end, String missing) {
+    if (at == end) {
+      throw Failures.malformed(missing);
+    }
+    if (Base64Url.classOf(bytes[at]) != Base64Url.DOT) {
+      throw Failures.malformed("token has a character outside [A-Za-z0-9_-.]");
+    }
   }
 
   /** Whether the encoded header is exactly {@code encoded} (ASCII). */

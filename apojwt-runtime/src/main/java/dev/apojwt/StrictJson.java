@@ -1,12 +1,14 @@
 package dev.apojwt;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
@@ -47,6 +49,23 @@ final class StrictJson {
           .build();
 
   private StrictJson() {}
+
+  /** What {@link #write} writes. */
+  @FunctionalInterface
+  interface Writing {
+    void to(JsonGenerator json) throws IOException;
+  }
+
+  /** The JSON text {@code writing} writes, as the tokens' JSON is written (ASCII only). */
+  static String write(Writing writing) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator json = FACTORY.createGenerator(out)) {
+      writing.to(json);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("could not be written as JSON", e);
+    }
+    return out.toString();
+  }
 
   /**
    * Opens a parser on {@code json} positioned on its root START_OBJECT; throws MALFORMED unless the

@@ -1,18 +1,17 @@
 package dev.apojwt;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Collection;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -22,14 +21,25 @@ import java.util.function.Supplier;
  * the token's String.
  */
 final class TokenWriter {
-  private static final ThreadLocal<SecureRandom> RANDOM =
-      ThreadLocal.withInitial(TokenWriter::newRandom);
+  // The member names, encoded once.
+  private static final SerializedString EXP = new SerializedString("exp");
+  private static final SerializedString SUB = new SerializedString("sub");
+  private static final SerializedString NBF = new SerializedString("nbf");
+  private static final SerializedString ISS = new SerializedString("iss");
+  private static final SerializedString AUD = new SerializedString("aud");
+  private static final SerializedString IAT = new SerializedString("iat");
+  private static final SerializedString DATA = new SerializedString("data");
+  private static final SerializedString PERMS = new SerializedString("perms");
+  private static final SerializedString JTI = new SerializedString("jti");
 
   private final TokenKind kind;
   private final JwsKey key;
   private final byte[] encodedHeader;
-  private final String issuer;
-  private final List<String> audience;
+
+  /** The values of iss and aud, the same in every token: written as JSON once. */
+  private final String issuerJson;
+
+  private final String audienceJson;
   private final long lifetimeSeconds;
   private final Clock clock;
   private final Supplier<String> ids;
@@ -48,27 +58,20 @@ final class TokenWriter {
     this.key = key;
     this.encodedHeader =
         HeaderCheck.encoded(key.algorithm, kind.typ).getBytes(StandardCharsets.US_ASCII);
-    this.issuer = issuer;
-    this.audience = audience;
+    this.issuerJson = StrictJson.write(json -> json.writeString(issuer));
+    this.audienceJson =
+        StrictJson.write(
+            json -> {
+              json.writeStartArray();
+              for (String a : audience) {
+                json.writeString(a);
+              }
+              json.writeEndArray();
+            });
     this.lifetimeSeconds = lifetimeSeconds;
     this.clock = clock;
-    this.ids = ids == null ? TokenWriter::randomId : ids;
+    this.ids = ids == null ? TokenIds::next : ids;
     this.maxLength = maxLength;
-  }
-
-  private static SecureRandom newRandom() {
-    try {
-      return SecureRandom.getInstance("DRBG"); // per thread: no lock shared between requests
-    } catch (NoSuchAlgorithmException e) {
-      return new SecureRandom();
-    }
-  }
-
-  /** 128 random bits, base64url: unique with overwhelming probability (RFC 7519 4.1.7). */
-  static String randomId() {
-    byte[] id = new byte[16];
-    RANDOM.get().nextBytes(id);
-    return Base64Url.encodeToString(id);
   }
 
   /**
@@ -87,31 +90,45 @@ final class TokenWriter {
       throw new IllegalArgumentException("data must not be null: pass Map.of() for none");
     }
     long now = Math.floorDiv(clock.millis(), 1000L);
-    ByteArrayBuilder out = new ByteArrayBuilder(256);
+    JsonBuffer out = JsonBuffer.acquire();
+    try {
+      writePayload(out, now, subject, permissions, data);
+      return sign(out.bytes(), out.length());
+    } finally {
+      out.release();
+    }
+  }
+
+  private void writePayload(
+      JsonBuffer out,
+      long now,
+      String subject,
+      Collection<String> permissions,
+      Map<String, ?> data) {
     try (JsonGenerator json = StrictJson.FACTORY.createGenerator(out)) {
       json.writeStartObject();
-      json.writeNumberField("exp", now + lifetimeSeconds);
+      json.writeFieldName(EXP);
+      json.writeNumber(now + lifetimeSeconds);
       if (subject != null) {
-        json.writeStringField("sub", wellFormed(subject, "subject"));
+        json.writeFieldName(SUB);
+        json.writeString(wellFormed(subject, "subject"));
       }
-      json.writeNumberField("nbf", now);
-      json.writeStringField("iss", issuer);
-      json.writeArrayFieldStart("aud");
-      for (String a : audience) {
-        json.writeString(a);
-      }
-      json.writeEndArray();
-      json.writeNumberField("iat", now);
-      json.writeFieldName("data");
+      json.writeFieldName(NBF);
+      json.writeNumber(now);
+      json.writeFieldName(ISS);
+      json.writeRawValue(issuerJson);
+      json.writeFieldName(AUD);
+      json.writeRawValue(audienceJson);
+      json.writeFieldName(IAT);
+      json.writeNumber(now);
+      json.writeFieldName(DATA);
       writeValue(json, data, 1);
       if (permissions != null) {
-        json.writeArrayFieldStart("perms");
-        for (String permission : uniquePermissions(permissions)) {
-          json.writeString(wellFormed(permission, "a permission"));
-        }
-        json.writeEndArray();
+        json.writeFieldName(PERMS);
+        writePermissions(json, permissions);
       }
-      json.writeStringField("jti", ids.get());
+      json.writeFieldName(JTI);
+      json.writeString(ids.get());
       json.writeEndObject();
     } catch (BadValue e) {
       throw e.asArgumentError();
@@ -119,13 +136,12 @@ final class TokenWriter {
       // Jackson refuses strings that are not valid UTF-16 (a lone surrogate half).
       throw new IllegalArgumentException("the token's claims could not be written as JSON", e);
     }
-    return sign(out.toByteArray());
   }
 
   /** {@code header.payload.signature}, encoded into one array and signed in place. */
-  private String sign(byte[] payload) {
+  private String sign(byte[] payload, int payloadLength) {
     int header = encodedHeader.length;
-    int signingInput = header + 1 + Base64Url.encodedLength(payload.length);
+    int signingInput = header + 1 + Base64Url.encodedLength(payloadLength);
     int length = signingInput + 1 + Base64Url.encodedLength(key.signatureLength());
     if (length > maxLength) {
       // Never a token that this very configuration would refuse as too long.
@@ -139,11 +155,16 @@ final class TokenWriter {
     byte[] token = new byte[length];
     System.arraycopy(encodedHeader, 0, token, 0, header);
     token[header] = '.';
-    Base64Url.encode(payload, token, header + 1);
+    Base64Url.encode(payload, payloadLength, token, header + 1);
     token[signingInput] = '.';
     byte[] signature = key.sign(token, 0, signingInput);
-    Base64Url.encode(signature, token, signingInput + 1);
-    return new String(token, StandardCharsets.US_ASCII);
+    if (signature.length != key.signatureLength()) {
+      // A security provider other than the JDK's may answer differently; never a broken token.
+      throw new IllegalStateException(
+          key.algorithm + " signature of " + signature.length + " bytes, not the JWS length");
+    }
+    Base64Url.encode(signature, signature.length, token, signingInput + 1);
+    return new String(token, StandardCharsets.ISO_8859_1); // ASCII, copied as it is
   }
 
   /** Jackson's (and so our parser's) longest number, in digits. */
@@ -156,7 +177,7 @@ final class TokenWriter {
       " is not well-formed Unicode (it has an unpaired surrogate), which JSON parsers treat"
           + " differently";
 
-  private static String wellFormed(String text, String what) {
+  static String wellFormed(String text, String what) {
     if (!isWellFormed(text)) {
       throw new IllegalArgumentException(what + UNPAIRED);
     }
@@ -179,15 +200,35 @@ final class TokenWriter {
     return true;
   }
 
-  private static Collection<String> uniquePermissions(Collection<String> permissions) {
-    LinkedHashSet<String> unique = new LinkedHashSet<>();
+  /** Below this many permissions, duplicates are found by a scan of those written before. */
+  private static final int LINEAR_SCAN_LIMIT = 12;
+
+  /** {@code perms}: each permission once, in the caller's order. */
+  private static void writePermissions(JsonGenerator json, Collection<String> permissions)
+      throws IOException {
+    String[] written = new String[permissions.size()];
+    Set<String> seen = written.length > LINEAR_SCAN_LIMIT ? new HashSet<>() : null;
+    int n = 0;
+    json.writeStartArray();
     for (String permission : permissions) {
       if (permission == null) {
         throw new IllegalArgumentException("permissions must not contain null");
       }
-      unique.add(permission);
+      if (seen != null ? seen.add(permission) : !contains(written, n, permission)) {
+        written[n++] = permission;
+        json.writeString(wellFormed(permission, "a permission"));
+      }
     }
-    return unique;
+    json.writeEndArray();
+  }
+
+  private static boolean contains(String[] values, int n, String value) {
+    for (int i = 0; i < n; i++) {
+      if (values[i].equals(value)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -159,6 +159,10 @@ class SurrogateEscapeTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> JWT.createTokens("u", List.of(), Map.of(), Map.of("x\uD800", 1)));
+    // The configured issuer and audience go into every token.
+    assertThrows(IllegalArgumentException.class, () -> TestTokens.hs256().issuer("apo\uD800"));
+    assertThrows(
+        IllegalArgumentException.class, () -> TestTokens.hs256().serverAudience("a", "\uDC00b"));
     // What creation writes for a pair (as an escaped pair: tokens are ASCII) verifies.
     String token = JWT.createToken("\uD83D\uDE00", List.of(), Map.of("e", "\uD83D\uDE00"));
     assertEquals("\uD83D\uDE00", JWT.verify(token).subject());

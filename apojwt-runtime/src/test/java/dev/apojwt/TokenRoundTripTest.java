@@ -257,4 +257,31 @@ class TokenRoundTripTest {
     assertFalse(pair.toString().contains(pair.refresh()));
     assertEquals(pair, new TokenPair(pair.access(), pair.refresh()));
   }
+
+  /**
+   * A token created on a thread while another is being written there (here from a data map's
+   * iterator): each gets its own payload, although the writer reuses a buffer per thread.
+   */
+  @Test
+  void aTokenCreatedWhileAnotherIsBeingWrittenOnTheSameThread() {
+    ApoJwt jwt = TestTokens.hs256().build();
+    String[] inner = new String[1];
+    Map<String, Object> data =
+        new java.util.AbstractMap<>() {
+          @Override
+          public Set<Map.Entry<String, Object>> entrySet() {
+            if (inner[0] == null) {
+              inner[0] = jwt.createToken("inner", List.of("b"), Map.of("n", "x".repeat(600)));
+            }
+            return Map.<String, Object>of("outer", 1).entrySet();
+          }
+        };
+    String outer = jwt.createToken("outer", List.of("a"), data);
+    assertEquals("outer", jwt.verify(outer).subject());
+    assertEquals(Map.of("outer", 1), jwt.verify(outer).data());
+    assertEquals("inner", jwt.verify(inner[0]).subject());
+    assertEquals(600, ((String) jwt.verify(inner[0]).data().get("n")).length());
+    // And the thread's buffer serves the next token as before.
+    assertEquals("next", jwt.verify(jwt.createToken("next", List.of(), Map.of())).subject());
+  }
 }
