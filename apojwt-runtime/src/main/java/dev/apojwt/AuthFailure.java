@@ -37,7 +37,19 @@ public final class AuthFailure {
      * more refresh cookies of the configured name (RFC 6750 section 3.1 {@code invalid_request}). A
      * {@link TokenFinder} reports it by throwing an {@link ApoJwtException} with this reason. 400.
      */
-    INVALID_REQUEST(400, "invalid_request");
+    INVALID_REQUEST(400, "invalid_request"),
+    /**
+     * A refresh token that was already exchanged for a newer one was presented again: the whole
+     * session it belongs to has been revoked (RFC 9700 section 4.14.2). 401.
+     */
+    REUSED(401, "reused"),
+    /** The token's session was ended (logout, revocation), or its subject's tokens revoked. 401. */
+    REVOKED(401, "revoked"),
+    /**
+     * The token could not be checked right now: no key set has been fetched yet, or the session
+     * store cannot be reached. The server's failure, not the client's credentials. 503.
+     */
+    UNAVAILABLE(503, "unavailable");
 
     private final int status;
     private final String code;
@@ -49,7 +61,7 @@ public final class AuthFailure {
 
     /**
      * The HTTP status for this reason: 401, 403 for {@link #FORBIDDEN}, 400 for {@link
-     * #INVALID_REQUEST}.
+     * #INVALID_REQUEST}, 503 for {@link #UNAVAILABLE}.
      */
     public int status() {
       return status;
@@ -83,7 +95,10 @@ public final class AuthFailure {
     return new AuthFailure(reason, Failures.standardMessage(reason), detail);
   }
 
-  /** 401, 403 for a missing permission, 400 for an ambiguous request. */
+  /**
+   * 401, 403 for a missing permission, 400 for an ambiguous request, 503 when the token cannot be
+   * checked right now.
+   */
   public int status() {
     return reason.status();
   }
@@ -116,10 +131,13 @@ public final class AuthFailure {
   /**
    * The value of the {@code WWW-Authenticate} response header (RFC 6750 section 3): a bare {@code
    * Bearer} challenge when no token was sent, {@code error="invalid_token"} for other 401s, {@code
-   * error="insufficient_scope"} for a 403 and {@code error="invalid_request"} for a 400.
+   * error="insufficient_scope"} for a 403 and {@code error="invalid_request"} for a 400; null for a
+   * 503 ({@link Reason#UNAVAILABLE}), which is no challenge to the client's credentials.
    */
   public String wwwAuthenticate() {
     switch (reason) {
+      case UNAVAILABLE:
+        return null;
       case MISSING_TOKEN:
         return "Bearer";
       case FORBIDDEN:

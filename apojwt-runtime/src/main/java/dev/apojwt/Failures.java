@@ -18,6 +18,9 @@ final class Failures {
   static final String NOT_REFRESH = "Wrong token kind - a refresh JWT is required";
   static final String FORBIDDEN = "JWT does not have permission for this action";
   static final String INVALID_REQUEST = "Invalid request - more than one token was sent";
+  static final String REUSED = "Refresh JWT was already used - the session has ended";
+  static final String REVOKED = "JWT has been revoked";
+  static final String UNAVAILABLE = "JWT cannot be checked right now - try again later";
 
   private Failures() {}
 
@@ -45,6 +48,12 @@ final class Failures {
         return FORBIDDEN;
       case INVALID_REQUEST:
         return INVALID_REQUEST;
+      case REUSED:
+        return REUSED;
+      case REVOKED:
+        return REVOKED;
+      case UNAVAILABLE:
+        return UNAVAILABLE;
       default:
         throw new AssertionError(reason);
     }
@@ -98,6 +107,18 @@ final class Failures {
 
   static ApoJwtException invalidRequest(String detail) {
     return fail(AuthFailure.Reason.INVALID_REQUEST, INVALID_REQUEST, detail);
+  }
+
+  static ApoJwtException reused(String detail) {
+    return fail(AuthFailure.Reason.REUSED, REUSED, detail);
+  }
+
+  static ApoJwtException revoked(String detail) {
+    return fail(AuthFailure.Reason.REVOKED, REVOKED, detail);
+  }
+
+  static ApoJwtException unavailable(String detail) {
+    return fail(AuthFailure.Reason.UNAVAILABLE, UNAVAILABLE, detail);
   }
 
   private static ApoJwtException fail(AuthFailure.Reason reason, String message, String detail) {
