@@ -11,8 +11,9 @@ import java.util.concurrent.ExecutionException;
  * template for another framework should too.
  *
  * <p>A refused call is answered with the failure's {@link AuthFailure#status() status}, {@code
- * WWW-Authenticate:} {@link AuthFailure#wwwAuthenticate()}, {@code Cache-Control: no-store}, {@code
- * Content-Type: application/json} and the body {@link #responseBody(AuthFailure)}.
+ * WWW-Authenticate:} {@link AuthFailure#wwwAuthenticate()} (when it has one: not for a 503), {@code
+ * Cache-Control: no-store}, {@code Content-Type: application/json} and the body {@link
+ * #responseBody(AuthFailure)}.
  */
 public final class Templates {
   /** The refresh cookie's name when a template is created without one. */

@@ -138,7 +138,10 @@ class TemplatesTest {
             Map.entry(AuthFailure.Reason.BAD_AUDIENCE, "bad_audience"),
             Map.entry(AuthFailure.Reason.WRONG_TOKEN_KIND, "wrong_token_kind"),
             Map.entry(AuthFailure.Reason.FORBIDDEN, "forbidden"),
-            Map.entry(AuthFailure.Reason.INVALID_REQUEST, "invalid_request"));
+            Map.entry(AuthFailure.Reason.INVALID_REQUEST, "invalid_request"),
+            Map.entry(AuthFailure.Reason.REUSED, "reused"),
+            Map.entry(AuthFailure.Reason.REVOKED, "revoked"),
+            Map.entry(AuthFailure.Reason.UNAVAILABLE, "unavailable"));
     assertEquals(expected.size(), AuthFailure.Reason.values().length);
     expected.forEach(
         (reason, code) -> {

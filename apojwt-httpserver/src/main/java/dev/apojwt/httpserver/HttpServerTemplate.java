@@ -72,7 +72,10 @@ public final class HttpServerTemplate extends RequestTemplate<HttpExchange> {
   private static void respond(HttpExchange exchange, AuthFailure failure) throws IOException {
     byte[] body = Templates.responseBody(failure).getBytes(StandardCharsets.US_ASCII);
     Headers headers = exchange.getResponseHeaders();
-    headers.set("WWW-Authenticate", failure.wwwAuthenticate());
+    String challenge = failure.wwwAuthenticate();
+    if (challenge != null) { // none for 503: the server's failure, not the client's credentials
+      headers.set("WWW-Authenticate", challenge);
+    }
     headers.set("Cache-Control", Templates.CACHE_CONTROL);
     headers.set("Content-Type", Templates.CONTENT_TYPE);
     exchange.sendResponseHeaders(failure.status(), body.length);

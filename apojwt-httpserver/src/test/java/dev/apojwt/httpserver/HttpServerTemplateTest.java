@@ -76,6 +76,9 @@ class HttpServerTemplateTest extends TemplateSuite {
         // The JDK's server has no asynchronous path of its own: the worker joins the stage.
         body = api.later(null).toCompletableFuture().join();
         break;
+      case Routes.UNAVAILABLE:
+        body = api.unavailable();
+        break;
       case Routes.FAILS:
         body = api.fails();
         break;

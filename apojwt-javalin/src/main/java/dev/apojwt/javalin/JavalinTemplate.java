@@ -106,8 +106,11 @@ public final class JavalinTemplate extends RequestTemplate<HttpServletRequest> {
   }
 
   private static void respond(Context ctx, AuthFailure failure) {
+    String challenge = failure.wwwAuthenticate();
+    if (challenge != null) { // none for 503: the server's failure, not the client's credentials
+      ctx.header("WWW-Authenticate", challenge);
+    }
     ctx.status(failure.status())
-        .header("WWW-Authenticate", failure.wwwAuthenticate())
         .header("Cache-Control", Templates.CACHE_CONTROL)
         .contentType(Templates.CONTENT_TYPE)
         .result(Templates.responseBody(failure));

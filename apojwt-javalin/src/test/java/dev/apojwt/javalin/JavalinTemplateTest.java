@@ -69,6 +69,7 @@ class JavalinTemplateTest extends TemplateSuite {
                       ctx.future(
                           () -> api.later(null).thenAccept(ctx::result).toCompletableFuture()));
               routes.get(Routes.FAILS, ctx -> ctx.result(api.fails()));
+              routes.get(Routes.UNAVAILABLE, ctx -> ctx.result(api.unavailable()));
             });
     javalin.start();
     return new Server() {

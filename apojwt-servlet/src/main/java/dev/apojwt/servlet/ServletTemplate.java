@@ -93,7 +93,10 @@ public final class ServletTemplate extends RequestTemplate<HttpServletRequest> {
     // Only the body: headers set before (CORS, say, by a filter further out) stay.
     response.resetBuffer();
     response.setStatus(failure.status());
-    response.setHeader("WWW-Authenticate", failure.wwwAuthenticate());
+    String challenge = failure.wwwAuthenticate();
+    if (challenge != null) { // none for 503: the server's failure, not the client's credentials
+      response.setHeader("WWW-Authenticate", challenge);
+    }
     response.setHeader("Cache-Control", Templates.CACHE_CONTROL);
     response.setContentType(Templates.CONTENT_TYPE);
     response.setContentLength(body.length);

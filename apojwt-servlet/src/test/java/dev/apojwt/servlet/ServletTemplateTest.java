@@ -124,6 +124,9 @@ class ServletTemplateTest extends TemplateSuite {
         case Routes.LATER:
           later(request);
           break;
+        case Routes.UNAVAILABLE:
+          write(response, api.unavailable());
+          break;
         case Routes.FAILS:
           write(response, api.fails());
           break;

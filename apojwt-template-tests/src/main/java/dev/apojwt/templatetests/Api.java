@@ -48,4 +48,11 @@ public interface Api<R> {
   /** {@code GET /fails}: the application's own code throws. */
   @TokenRequired
   String fails();
+
+  /**
+   * {@code GET /unavailable}: the application's own code refuses with an {@code ApoJwtException}
+   * (503 {@code UNAVAILABLE}, as a key set or session store that cannot be reached will).
+   */
+  @Public
+  String unavailable();
 }

@@ -1,5 +1,7 @@
 package dev.apojwt.templatetests;
 
+import dev.apojwt.ApoJwtException;
+import dev.apojwt.AuthFailure;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -73,6 +75,12 @@ final class ApiService<R> implements Api<R> {
           return "later " + subject;
         },
         async);
+  }
+
+  @Override
+  public String unavailable() {
+    calls.incrementAndGet();
+    throw new ApoJwtException(AuthFailure.of(AuthFailure.Reason.UNAVAILABLE, "store unreachable"));
   }
 
   @Override

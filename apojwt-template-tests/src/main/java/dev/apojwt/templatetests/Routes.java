@@ -39,6 +39,9 @@ public final class Routes {
   /** {@code GET}: {@link Api#fails()}. */
   public static final String FAILS = "/fails";
 
+  /** {@code GET}: {@link Api#unavailable()}. */
+  public static final String UNAVAILABLE = "/unavailable";
+
   /** The request header whose value the {@link #BEARER} route passes as its bearer argument. */
   public static final String TOKEN_HEADER = "X-Token";
 

@@ -122,7 +122,9 @@ public abstract class TemplateSuite {
     String challenge =
         code.equals("missing_token")
             ? "Bearer"
-            : "Bearer error=\"" + rfc6750 + "\", error_description=\"" + message + "\"";
+            : code.equals("unavailable")
+                ? null
+                : "Bearer error=\"" + rfc6750 + "\", error_description=\"" + message + "\"";
     assertEquals(challenge, r.header("WWW-Authenticate"), r::toString);
     assertEquals("no-store", r.header("Cache-Control"), r::toString);
     assertEquals("application/json", r.header("Content-Type"), r::toString);
@@ -337,6 +339,15 @@ public abstract class TemplateSuite {
       assertEquals("missing_token", fixture.awaitProbe(id), () -> id + ": " + requests.get(id));
     }
     assertEquals(0, fixture.probeCalls());
+  }
+
+  @Test
+  void anApoJwtExceptionOfTheApplicationsOwnIsAnsweredAsARefusal() {
+    assertRefused(
+        get(Routes.UNAVAILABLE),
+        503,
+        "unavailable",
+        "JWT cannot be checked right now - try again later");
   }
 
   @Test
