@@ -1,9 +1,12 @@
 package dev.apojwt.processor;
 
 import com.google.auto.service.AutoService;
+import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.JavaFile;
+import dev.apojwt.processor.Reporter.Diagnostics;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -26,11 +29,11 @@ import javax.tools.JavaFileObject;
  * and generates {@code Guarded<Interface>} for each, plus {@code <Catalog>Hierarchy} for each
  * {@code @PermissionCatalog}.
  *
- * <p>Each round it reads the catalogs first (this round's, and those named with {@code
- * -Aapojwt.catalog} once), then validates and writes every handler interface on its own: one broken
- * interface never keeps another from being generated, and nothing here ever throws into javac. An
- * interface whose signatures still use a type that cannot be resolved is deferred to the next round
- * (another processor may generate that type).
+ * <p>Each round it checks where the annotations stand, reads the catalogs (this round's, and those
+ * named with {@code -Aapojwt.catalog} once), then validates, models and writes every handler
+ * interface on its own: one broken interface never keeps another from being generated, and nothing
+ * here ever throws into javac. An interface whose signatures still use a type that cannot be
+ * resolved is deferred to the next round (another processor may generate that type).
  */
 @AutoService(Processor.class)
 public final class ApoJwtProcessor extends AbstractProcessor {
@@ -77,19 +80,24 @@ public final class ApoJwtProcessor extends AbstractProcessor {
     catalogs = new Catalogs();
     catalogReader = new CatalogReader(reporter);
     placement = new PlacementChecker(reporter);
-    DefaultMethods.Bodies bodies;
+    DefaultBodyChecker.Bodies bodies;
     try {
       bodies = TreeBodies.create(processingEnv);
     } catch (IllegalArgumentException | LinkageError notJavac) {
-      bodies = null; // e.g. ECJ, or an IDE's wrapped environment: DefaultMethods notes it
+      bodies = null; // e.g. ECJ, or an IDE's wrapped environment: the checker notes it
     }
-    DefaultMethods defaultMethods =
-        new DefaultMethods(elements, processingEnv.getTypeUtils(), reporter, bodies);
     validator =
         new HandlerValidator(
-            elements, processingEnv.getTypeUtils(), reporter, catalogs, placement, defaultMethods);
-    guardWriter = new GuardWriter(elements);
-    hierarchyWriter = new HierarchyWriter(elements);
+            elements,
+            processingEnv.getTypeUtils(),
+            reporter,
+            catalogs,
+            placement,
+            new PermissionRequiredValidator(catalogs),
+            new DefaultBodyChecker(bodies));
+    AnnotationSpec generated = RuntimeNames.generated(elements);
+    guardWriter = new GuardWriter(generated);
+    hierarchyWriter = new HierarchyWriter(generated);
   }
 
   @Override
@@ -118,8 +126,8 @@ public final class ApoJwtProcessor extends AbstractProcessor {
         round(roundEnv, annotations);
       }
     } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
-      // The per-element guards below catch almost everything; this is the last line.
-      reporter.error(Message.CRASH.format("compilation", e));
+      // Each step below reports its own crashes; this is the last line.
+      reporter.compilation().reportCrash(null, "compilation", e);
     }
     // apojwt owns these annotations: claiming them keeps -Xlint:processing quiet.
     return true;
@@ -127,12 +135,27 @@ public final class ApoJwtProcessor extends AbstractProcessor {
 
   private void round(RoundEnvironment roundEnv, Set<? extends TypeElement> present) {
     reporter.addRootElements(roundEnv.getRootElements());
-    // One scan of the round's elements for all our annotations, then sorted by annotation.
     Set<? extends Element> all =
         present.isEmpty()
             ? Set.of()
             : roundEnv.getElementsAnnotatedWithAny(present.toArray(new TypeElement[0]));
-    Map<ApoAnnotation, Set<Element>> annotated = new LinkedHashMap<>();
+    for (Element element : all) {
+      runReportingCrashes(element, "element", () -> placement.check(element));
+    }
+    Map<ApoAnnotation, Set<Element>> annotated = byAnnotation(all);
+    readCatalogs(annotated.get(ApoAnnotation.PERMISSION_CATALOG));
+    Map<String, TypeElement> handlers = handlers(annotated);
+    for (Map.Entry<String, TypeElement> entry : handlers.entrySet()) {
+      if (!done.contains(entry.getKey())) {
+        runReportingCrashes(
+            entry.getValue(), "interface", () -> handle(entry.getKey(), entry.getValue()));
+      }
+    }
+  }
+
+  /** The round's elements (one scan for all our annotations), sorted by annotation. */
+  private static Map<ApoAnnotation, Set<Element>> byAnnotation(Set<? extends Element> all) {
+    Map<ApoAnnotation, Set<Element>> annotated = new EnumMap<>(ApoAnnotation.class);
     for (ApoAnnotation annotation : ApoAnnotation.values()) {
       annotated.put(annotation, new LinkedHashSet<>());
     }
@@ -144,15 +167,15 @@ public final class ApoJwtProcessor extends AbstractProcessor {
         }
       }
     }
+    return annotated;
+  }
 
-    for (Element element : all) {
-      guarded(element, "element", () -> placement.check(element));
-    }
-
-    for (Element element : annotated.get(ApoAnnotation.PERMISSION_CATALOG)) {
+  /** This round's catalogs, and (in the first round) those named with {@code -Aapojwt.catalog}. */
+  private void readCatalogs(Set<Element> annotated) {
+    for (Element element : annotated) {
       if (element instanceof TypeElement) {
         TypeElement catalog = (TypeElement) element;
-        guarded(
+        runReportingCrashes(
             catalog, "catalog", () -> addCatalog(catalog, PermissionCatalogModel.Source.GENERATED));
       }
     }
@@ -160,7 +183,13 @@ public final class ApoJwtProcessor extends AbstractProcessor {
       optionCatalogsRead = true;
       readOptionCatalogs();
     }
+  }
 
+  /**
+   * The handler interfaces to process this round, by qualified name: those deferred, then each
+   * interface with an access rule (on itself or a method it declares).
+   */
+  private Map<String, TypeElement> handlers(Map<ApoAnnotation, Set<Element>> annotated) {
     Map<String, TypeElement> handlers = new LinkedHashMap<>();
     for (String name : deferred.keySet()) {
       TypeElement handler = elements.getTypeElement(name);
@@ -184,13 +213,10 @@ public final class ApoJwtProcessor extends AbstractProcessor {
         }
       }
     }
-    for (Map.Entry<String, TypeElement> entry : handlers.entrySet()) {
-      if (!done.contains(entry.getKey())) {
-        guarded(entry.getValue(), "interface", () -> handle(entry.getKey(), entry.getValue()));
-      }
-    }
+    return handlers;
   }
 
+  /** Validate, model, write: one handler interface. */
   private void handle(String key, TypeElement handler) {
     beforeHandler.accept(handler);
     HandlerValidator.Result result = validator.validate(handler);
@@ -214,6 +240,8 @@ public final class ApoJwtProcessor extends AbstractProcessor {
     write(guardWriter.write(model), handler);
   }
 
+  // ------------------------------------------------------------------ catalogs
+
   private void addCatalog(TypeElement catalog, PermissionCatalogModel.Source source) {
     if (catalogs.contains(catalog.getQualifiedName().toString())) {
       return;
@@ -235,6 +263,7 @@ public final class ApoJwtProcessor extends AbstractProcessor {
     if (option == null) {
       return;
     }
+    Diagnostics diagnostics = reporter.compilation();
     for (String part : option.split(",", -1)) {
       String name = part.strip();
       if (name.isEmpty() || catalogs.contains(name)) {
@@ -242,11 +271,11 @@ public final class ApoJwtProcessor extends AbstractProcessor {
       }
       TypeElement catalog = elements.getTypeElement(name);
       if (catalog == null) {
-        reporter.error(Message.CATALOG_OPTION_NOT_FOUND.format(name));
+        diagnostics.report(Message.CATALOG_OPTION_NOT_FOUND, name);
         continue;
       }
       if (ApoAnnotation.find(catalog, ApoAnnotation.PERMISSION_CATALOG) == null) {
-        reporter.error(Message.CATALOG_OPTION_NOT_CATALOG.format(name));
+        diagnostics.report(Message.CATALOG_OPTION_NOT_CATALOG, name);
         continue;
       }
       PermissionCatalogModel.Source source;
@@ -259,9 +288,11 @@ public final class ApoJwtProcessor extends AbstractProcessor {
                 ? PermissionCatalogModel.Source.LIBRARY_HIERARCHY
                 : PermissionCatalogModel.Source.INLINE;
       }
-      guarded(catalog, "catalog", () -> addCatalog(catalog, source));
+      runReportingCrashes(catalog, "catalog", () -> addCatalog(catalog, source));
     }
   }
+
+  // ------------------------------------------------------------------ output
 
   /** Whether apojwt-runtime is on the class path; reports its absence once, on {@code at}. */
   private boolean runtimeAvailable(Element at) {
@@ -270,7 +301,7 @@ public final class ApoJwtProcessor extends AbstractProcessor {
     }
     if (!runtimeAvailable && !runtimeMissingReported) {
       runtimeMissingReported = true;
-      reporter.error(at, null, null, Message.RUNTIME_MISSING.format(), at);
+      reporter.scope(at).report(at, Message.RUNTIME_MISSING);
     }
     return runtimeAvailable;
   }
@@ -293,7 +324,7 @@ public final class ApoJwtProcessor extends AbstractProcessor {
         writer.write(source);
       }
     } catch (IOException e) {
-      reporter.error(origin, null, null, Message.WRITE_FAILED.format(name, e.getMessage()), origin);
+      reporter.scope(origin).report(origin, Message.WRITE_FAILED, name, e.getMessage());
     }
   }
 
@@ -309,29 +340,41 @@ public final class ApoJwtProcessor extends AbstractProcessor {
         if (handler != null && unresolved.inBody()) {
           // Resolve the body once more, in this last round, so that javac shows why the call does
           // not resolve (what it found in earlier rounds was dropped as possibly temporary).
-          guarded(handler, "interface", () -> validator.validate(handler));
+          runReportingCrashes(handler, "interface", () -> validator.validate(handler));
         }
-        String guard =
-            handler == null
-                ? "Guarded" + entry.getKey()
-                : HandlerModel.guardNameOf(handler).simpleName();
-        String text = Message.UNRESOLVED.format(guard, unresolved.where(), unresolved.what());
         if (handler == null) {
-          reporter.error(text);
+          reporter
+              .compilation()
+              .report(
+                  Message.UNRESOLVED,
+                  "Guarded" + entry.getKey(),
+                  unresolved.where(),
+                  unresolved.what());
         } else {
-          reporter.error(handler, null, null, text, handler);
+          reporter
+              .scope(handler)
+              .report(
+                  handler,
+                  Message.UNRESOLVED,
+                  HandlerModel.guardNameOf(handler).simpleName(),
+                  unresolved.where(),
+                  unresolved.what());
         }
       }
     }
     deferred.clear();
   }
 
-  /** Runs {@code step}; an unexpected exception becomes an error on {@code element}. */
-  private void guarded(Element element, String what, Runnable step) {
+  /**
+   * Runs one step of processing {@code element} (a {@code what}: "interface", "catalog") with a
+   * crash guard: an unexpected exception becomes an error on that element asking for a report, and
+   * processing goes on with the next.
+   */
+  private void runReportingCrashes(Element element, String what, Runnable step) {
     try {
       step.run();
     } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
-      reporter.error(element, null, null, Message.CRASH.format(what, e), element);
+      reporter.scope(element).reportCrash(element, what, e);
     }
   }
 }

@@ -5,18 +5,20 @@ import java.util.List;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeMirror;
 
-/** A valid handler interface, ready for {@link GuardWriter}. */
+/**
+ * A valid handler interface, ready for {@link GuardWriter}: everything the guard says, so that the
+ * writer asks javac nothing but how to name a type.
+ */
 record HandlerModel(
     TypeElement handler,
-    DeclaredType handlerType,
     ClassName guardName,
     List<MethodModel> methods,
     List<PermissionCatalogModel> catalogs,
-    List<Element> originatingElements) {
+    List<Element> originatingElements,
+    boolean deprecated) {
 
   /** The qualified (canonical) name that AccessRule and AccessTable carry. */
   String handlerName() {
@@ -45,7 +47,18 @@ record HandlerModel(
     /** {@code CompletableFuture.failedStage(e)}. */
     COMPLETION_STAGE,
     /** {@code CompletableFuture.failedFuture(e)}. */
-    COMPLETABLE_FUTURE
+    COMPLETABLE_FUTURE;
+
+    /** Exactly {@code CompletionStage} or {@code CompletableFuture}: the processor sees it. */
+    static Async of(TypeMirror returnType) {
+      if (TypeSupport.isNamed(returnType, "java.util.concurrent.CompletionStage")) {
+        return COMPLETION_STAGE;
+      }
+      if (TypeSupport.isNamed(returnType, "java.util.concurrent.CompletableFuture")) {
+        return COMPLETABLE_FUTURE;
+      }
+      return NONE;
+    }
   }
 
   /** One parameter, as the guard passes it on. */

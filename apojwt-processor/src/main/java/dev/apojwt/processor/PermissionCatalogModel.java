@@ -1,6 +1,7 @@
 package dev.apojwt.processor;
 
 import com.palantir.javapoet.ClassName;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,7 @@ final class PermissionCatalogModel {
     this.source = source;
     this.hierarchyClass = hierarchyClassOf(catalog);
     this.permissions = List.copyOf(permissions);
-    this.closure = new LinkedHashMap<>(closure);
+    this.closure = Collections.unmodifiableMap(new LinkedHashMap<>(closure));
     this.valid = valid;
   }
 
