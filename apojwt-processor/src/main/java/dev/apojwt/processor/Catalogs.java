@@ -68,12 +68,24 @@ final class Catalogs {
   }
 
   private static Map<String, List<String>> combined(List<PermissionCatalogModel> read) {
-    if (read.size() == 1) {
-      return read.get(0).closure; // closed already
+    List<Map<String, List<String>>> closures = new ArrayList<>(read.size());
+    for (PermissionCatalogModel catalog : read) {
+      closures.add(catalog.closure);
+    }
+    return combine(closures);
+  }
+
+  /**
+   * The union of several catalogs' closed hierarchies, closed again: implications may chain across
+   * catalogs, as the runtime's {@code PermissionHierarchy.combine} resolves them.
+   */
+  static Map<String, List<String>> combine(List<Map<String, List<String>>> closures) {
+    if (closures.size() == 1) {
+      return closures.get(0); // closed already
     }
     Map<String, Set<String>> direct = new LinkedHashMap<>();
-    for (PermissionCatalogModel catalog : read) {
-      catalog.closure.forEach(
+    for (Map<String, List<String>> closure : closures) {
+      closure.forEach(
           (permission, implied) ->
               direct.computeIfAbsent(permission, p -> new LinkedHashSet<>()).addAll(implied));
     }
