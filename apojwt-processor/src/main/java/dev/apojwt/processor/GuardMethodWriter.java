@@ -1,14 +1,17 @@
 package dev.apojwt.processor;
 
 import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeVariableName;
 import dev.apojwt.processor.HandlerModel.Async;
 import dev.apojwt.processor.HandlerModel.MethodModel;
+import dev.apojwt.processor.HandlerModel.Overload;
 import dev.apojwt.processor.HandlerModel.Parameter;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,7 +29,8 @@ import javax.lang.model.type.WildcardType;
 /**
  * Writes one guarded method: its signature as the interface declares it, the check ({@code
  * jwt.authorize(RULE, arguments)}, a failed future for async methods), then the call of the
- * delegate with the injected values.
+ * delegate with the injected values. And its overload without the injected parameters, which calls
+ * the guarded method with null for them.
  */
 final class GuardMethodWriter {
   private static final ClassName COMPLETABLE_FUTURE =
@@ -60,6 +64,38 @@ final class GuardMethodWriter {
     return returning(spec, call).build();
   }
 
+  /**
+   * {@code public R name(params without the injected ones) { return name(..., null, ...); }}: the
+   * guarded method fills in what it is passed null for.
+   */
+  MethodSpec overload() {
+    List<Parameter> kept = new ArrayList<>();
+    List<CodeBlock> arguments = new ArrayList<>();
+    List<String> filledIn = new ArrayList<>();
+    List<TypeName> erased = new ArrayList<>();
+    for (Parameter parameter : method.parameters()) {
+      if (parameter.injection().isFilledIn()) {
+        arguments.add(
+            method.overload() == Overload.TYPED_NULLS
+                ? CodeBlock.of("($T) null", TypeName.get(parameter.type()))
+                : CodeBlock.of("null"));
+        filledIn.add("{@code " + parameter.name() + "}");
+      } else {
+        kept.add(parameter);
+        arguments.add(CodeBlock.of("$N", parameter.name()));
+      }
+      erased.add(erasure(TypeName.get(parameter.type())));
+    }
+    MethodSpec.Builder spec =
+        signature(kept, false)
+            .addJavadoc(
+                "{@link #$L($L)} without the parameters the guard fills in:\n$L.\n",
+                method.name(),
+                CodeBlock.join(typeReferences(erased), ", "),
+                String.join(", ", filledIn));
+    return returning(spec, selfCall(arguments)).build();
+  }
+
   // ------------------------------------------------------------------ the parts
 
   /**
@@ -83,6 +119,7 @@ final class GuardMethodWriter {
       spec.addParameter(
           ParameterSpec.builder(TypeName.get(parameter.type()), parameter.name()).build());
     }
+    // The varargs parameter is never injected, so it is the last of every overload too.
     if (method.method().isVarArgs()) {
       spec.varargs(true);
       TypeMirror last = parameters.get(parameters.size() - 1).type();
@@ -170,6 +207,13 @@ final class GuardMethodWriter {
     return call(CodeBlock.of("$L.", delegate), arguments);
   }
 
+  /** {@code name(arguments)} on the guard itself ({@code this.<T>name(...)} when generic). */
+  private CodeBlock selfCall(List<CodeBlock> arguments) {
+    return call(
+        method.type().getTypeVariables().isEmpty() ? CodeBlock.of("") : CodeBlock.of("this."),
+        arguments);
+  }
+
   private CodeBlock call(CodeBlock receiver, List<CodeBlock> arguments) {
     List<? extends TypeVariable> variables = method.type().getTypeVariables();
     if (variables.isEmpty()) {
@@ -202,6 +246,29 @@ final class GuardMethodWriter {
       name = base + i;
     }
     return name;
+  }
+
+  /** How a javadoc link names a parameter type: its erasure. */
+  private static TypeName erasure(TypeName type) {
+    if (type instanceof ParameterizedTypeName) {
+      return ((ParameterizedTypeName) type).rawType();
+    }
+    if (type instanceof ArrayTypeName) {
+      return ArrayTypeName.of(erasure(((ArrayTypeName) type).componentType()));
+    }
+    if (type instanceof TypeVariableName) {
+      List<TypeName> bounds = ((TypeVariableName) type).bounds();
+      return bounds.isEmpty() ? ClassName.OBJECT : erasure(bounds.get(0));
+    }
+    return type;
+  }
+
+  private static List<CodeBlock> typeReferences(List<TypeName> types) {
+    List<CodeBlock> references = new ArrayList<>(types.size());
+    for (TypeName type : types) {
+      references.add(CodeBlock.of("$T", type));
+    }
+    return references;
   }
 
   /** A method type variable as seen from the handler interface, with its bounds. */

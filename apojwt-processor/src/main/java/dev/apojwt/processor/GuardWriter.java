@@ -11,6 +11,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
 import dev.apojwt.processor.HandlerModel.MethodModel;
+import dev.apojwt.processor.HandlerModel.Overload;
 import dev.apojwt.processor.HandlerModel.Parameter;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,7 +25,7 @@ import javax.lang.model.element.TypeParameterElement;
  * Writes {@code Guarded<Interface>} for a valid {@link HandlerModel}: the class, its constants (the
  * handler's name, the permission hierarchy, one access rule per method, the access table), the
  * delegate and its constructor, {@code accessTable()}, then each guarded method ({@link
- * GuardMethodWriter}).
+ * GuardMethodWriter}) and its overload without injected parameters.
  */
 final class GuardWriter {
   private static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
@@ -48,7 +49,11 @@ final class GuardWriter {
     addAccessTable(type, guard);
     for (int i = 0; i < model.methods().size(); i++) {
       MethodModel method = model.methods().get(i);
-      type.addMethod(new GuardMethodWriter(method).guarded(guard.constants.get(i)));
+      GuardMethodWriter writer = new GuardMethodWriter(method);
+      type.addMethod(writer.guarded(guard.constants.get(i)));
+      if (method.overload() != Overload.NONE) {
+        type.addMethod(writer.overload());
+      }
     }
     return JavaFile.builder(guard.name.packageName(), type.build())
         .skipJavaLangImports(true)

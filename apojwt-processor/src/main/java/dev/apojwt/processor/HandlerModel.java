@@ -61,6 +61,19 @@ record HandlerModel(
     }
   }
 
+  /**
+   * Whether the guard also has a public overload of a method without its injected parameters, so
+   * that callers need not pass null for them.
+   */
+  enum Overload {
+    /** No injected parameter, or the overload would clash with another method (noted). */
+    NONE,
+    /** It calls the method with {@code null} for each injected parameter. */
+    NULLS,
+    /** The same with typed nulls: another method has the method's name and number of parameters. */
+    TYPED_NULLS
+  }
+
   /** One parameter, as the guard passes it on. */
   record Parameter(String name, TypeMirror type, Injection injection) {}
 
@@ -74,10 +87,25 @@ record HandlerModel(
       int bearerIndex,
       Async async,
       List<TypeMirror> thrownTypes,
-      boolean deprecated) {
+      boolean deprecated,
+      Overload overload) {
 
     String name() {
       return method.getSimpleName().toString();
+    }
+
+    MethodModel withOverload(Overload overload) {
+      return new MethodModel(
+          method,
+          type,
+          signature,
+          rule,
+          parameters,
+          bearerIndex,
+          async,
+          thrownTypes,
+          deprecated,
+          overload);
     }
 
     boolean injectsAccessToken() {
@@ -92,6 +120,16 @@ record HandlerModel(
     boolean injectsRefreshToken() {
       for (Parameter p : parameters) {
         if (p.injection().fromRefreshToken()) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Whether the guard fills in any parameter (so that callers pass null for it). */
+    boolean injectsAny() {
+      for (Parameter p : parameters) {
+        if (p.injection().isFilledIn()) {
           return true;
         }
       }

@@ -3,6 +3,7 @@ package dev.apojwt.processor;
 import com.palantir.javapoet.ClassName;
 import dev.apojwt.processor.HandlerModel.Async;
 import dev.apojwt.processor.HandlerModel.MethodModel;
+import dev.apojwt.processor.HandlerModel.Overload;
 import dev.apojwt.processor.HandlerModel.Parameter;
 import dev.apojwt.processor.Reporter.Diagnostics;
 import dev.apojwt.processor.RuleResolver.RuleRead;
@@ -25,14 +26,14 @@ import javax.lang.model.util.Types;
 
 /**
  * Checks one handler interface and, when it is valid, models it: every guarded method with its
- * access rule, injected parameters, token source and async kind. Every problem is reported (the
- * check does not stop at the first); an interface with any problem yields no model.
+ * access rule, injected parameters, token source, async kind and overload. Every problem is
+ * reported (the check does not stop at the first); an interface with any problem yields no model.
  *
  * <p>The steps, each its own class: {@link PlacementChecker} (can a guard implement it), {@link
  * UnresolvedTypes} (must it wait for a later round), {@link GuardedMethods} (which methods, grouped
  * by signature), {@link RuleResolver} with {@link PermissionRequiredValidator} (the rule of each),
  * {@link InjectionValidator} (the parameters), {@link DefaultBodyChecker} (calls in default
- * bodies).
+ * bodies), {@link Overloads} (the overloads without injected parameters).
  */
 final class HandlerValidator {
   private final Elements elements;
@@ -44,6 +45,7 @@ final class HandlerValidator {
   private final GuardedMethods guardedMethods;
   private final InjectionValidator injections;
   private final DefaultBodyChecker defaultBodies;
+  private final Overloads overloads;
 
   /** What validating a handler interface gave. */
   sealed interface Result permits Valid, Invalid, Unresolved {}
@@ -78,6 +80,7 @@ final class HandlerValidator {
     this.defaultBodies = defaultBodies;
     this.guardedMethods = new GuardedMethods(types);
     this.injections = new InjectionValidator(elements, types);
+    this.overloads = new Overloads(elements, types);
   }
 
   Result validate(TypeElement handler) {
@@ -170,7 +173,7 @@ final class HandlerValidator {
           new HandlerModel(
               handler,
               guard,
-              methods,
+              overloads.decide(guard, methods, diagnostics),
               read,
               originatingElements(read),
               elements.isDeprecated(handler)));
@@ -237,7 +240,8 @@ final class HandlerValidator {
           bearer,
           Async.of(type.getReturnType()),
           guardedMethods.thrownTypes(group, implemented),
-          elements.isDeprecated(method));
+          elements.isDeprecated(method),
+          Overload.NONE);
     }
 
     /** The interface, its superinterfaces from this compilation, and the catalogs it reads. */

@@ -34,7 +34,7 @@ enum Injection {
     return this == REFRESH_DATA || this == VERIFIED_REFRESH;
   }
 
-  /** Whether the guard replaces whatever the caller passed. */
+  /** Whether the guard replaces whatever the caller passed (the overload leaves it out). */
   boolean isFilledIn() {
     return accessor != null;
   }

@@ -243,6 +243,13 @@ enum Message {
           + " of its interface on this runs that method without its check; compile with javac to"
           + " have this checked"),
 
+  // the guard's overloads without injected parameters
+  OVERLOAD_LEFT_OUT(
+      NOTE,
+      "overload-left-out",
+      "%s has no %s for %s: it would clash with %s; pass null for the parameters the guard fills"
+          + " in, or rename one of the methods"),
+
   // other
   ACCESS_TABLE_CLASH(
       ERROR,

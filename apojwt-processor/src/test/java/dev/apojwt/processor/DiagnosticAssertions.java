@@ -6,6 +6,7 @@ import static dev.apojwt.processor.TestCompiler.source;
 
 import com.google.testing.compile.Compilation;
 import java.util.List;
+import java.util.Locale;
 import javax.tools.JavaFileObject;
 
 /**
@@ -37,6 +38,20 @@ final class DiagnosticAssertions {
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(count);
     assertThat(compilation).hadErrorContaining(message).inFile(file).onLineContaining(line);
+  }
+
+  /**
+   * Exactly {@code count} notes containing {@code message}, one of them on the line containing
+   * {@code line}.
+   */
+  static void assertNote(
+      Compilation compilation, int count, String message, JavaFileObject file, String line) {
+    assertThat(
+            compilation.notes().stream()
+                .filter(note -> note.getMessage(Locale.ROOT).contains(message))
+                .count())
+        .isEqualTo(count);
+    assertThat(compilation).hadNoteContaining(message).inFile(file).onLineContaining(line);
   }
 
   /** Compiles {@code sources} again and checks what the processor wrote. */
