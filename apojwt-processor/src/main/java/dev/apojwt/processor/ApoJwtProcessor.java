@@ -40,6 +40,12 @@ public final class ApoJwtProcessor extends AbstractProcessor {
   /** Catalogs in libraries: {@code -Aapojwt.catalog=com.example.Perms,com.example.Billing}. */
   public static final String CATALOG_OPTION = "apojwt.catalog";
 
+  /**
+   * {@code -Aapojwt.requireCatalog=true}: a {@code @PermissionRequired} without any catalog is an
+   * error.
+   */
+  public static final String REQUIRE_CATALOG_OPTION = "apojwt.requireCatalog";
+
   private static final String RUNTIME_TYPE = "dev.apojwt.ApoJwt";
 
   /** Called before each handler interface is processed; tests use it to simulate a bug. */
@@ -93,7 +99,7 @@ public final class ApoJwtProcessor extends AbstractProcessor {
             reporter,
             catalogs,
             placement,
-            new PermissionRequiredValidator(catalogs),
+            new PermissionRequiredValidator(catalogs, requireCatalog()),
             new DefaultBodyChecker(bodies));
     AnnotationSpec generated = RuntimeNames.generated(elements);
     guardWriter = new GuardWriter(generated);
@@ -107,7 +113,7 @@ public final class ApoJwtProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(CATALOG_OPTION);
+    return Set.of(CATALOG_OPTION, REQUIRE_CATALOG_OPTION);
   }
 
   @Override
@@ -131,6 +137,24 @@ public final class ApoJwtProcessor extends AbstractProcessor {
     }
     // apojwt owns these annotations: claiming them keeps -Xlint:processing quiet.
     return true;
+  }
+
+  /**
+   * Whether {@code -Aapojwt.requireCatalog} asks for a catalog; a value not true/false is an error.
+   */
+  private boolean requireCatalog() {
+    Map<String, String> options = processingEnv.getOptions();
+    if (!options.containsKey(REQUIRE_CATALOG_OPTION)) {
+      return false;
+    }
+    String value = options.get(REQUIRE_CATALOG_OPTION);
+    if (value == null || value.strip().equalsIgnoreCase("true")) {
+      return true; // -Aapojwt.requireCatalog alone asks for it too
+    }
+    if (!value.strip().equalsIgnoreCase("false")) {
+      reporter.compilation().report(Message.REQUIRE_CATALOG_OPTION_INVALID, value);
+    }
+    return false;
   }
 
   private void round(RoundEnvironment roundEnv, Set<? extends TypeElement> present) {

@@ -213,6 +213,25 @@ enum Message {
       "@BearerToken parameter %1$s also has %2$s: the token parameter is passed on unchanged; put"
           + " %2$s on a separate parameter"),
 
+  // 8. what a compilation without a catalog would miss
+  PERMISSION_WITHOUT_CATALOG(
+      ERROR,
+      "permission-without-catalog",
+      "@PermissionRequired needs a permission catalog (-Aapojwt.requireCatalog=true), but none is"
+          + " known: declare the permissions as constants of a @PermissionCatalog, or name a"
+          + " library's catalog with -Aapojwt.catalog"),
+  PERMISSIONS_UNCHECKED(
+      NOTE,
+      "permissions-unchecked",
+      "permission names are not checked: no @PermissionCatalog is known, so a misspelt permission in"
+          + " @PermissionRequired compiles; declare the permissions as constants of a"
+          + " @PermissionCatalog (or name a library's catalog with -Aapojwt.catalog), and add"
+          + " -Aapojwt.requireCatalog=true to make a missing catalog an error"),
+  REQUIRE_CATALOG_OPTION_INVALID(
+      ERROR,
+      "require-catalog-option-invalid",
+      "-Aapojwt.requireCatalog is \"%s\": write -Aapojwt.requireCatalog=true, or false"),
+
   // default-method bodies
   DEFAULT_CALLS_STRICTER(
       ERROR,

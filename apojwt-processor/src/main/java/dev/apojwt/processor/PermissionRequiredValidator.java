@@ -11,13 +11,18 @@ import javax.lang.model.element.Element;
 /**
  * Reads the contents of a {@code @PermissionRequired}: at least one permission, in {@code value} or
  * {@code anyOf} but not both, none blank, padded or listed twice (compile error 3), each in the
- * permission catalog when there is one (error 4).
+ * permission catalog when there is one (error 4). Without any catalog the names cannot be checked:
+ * one note per compilation says so, or, with {@code -Aapojwt.requireCatalog=true}, each
+ * {@code @PermissionRequired} is an error.
  */
 final class PermissionRequiredValidator {
   private final Catalogs catalogs;
+  private final boolean requireCatalog;
+  private boolean uncheckedNoted;
 
-  PermissionRequiredValidator(Catalogs catalogs) {
+  PermissionRequiredValidator(Catalogs catalogs, boolean requireCatalog) {
     this.catalogs = catalogs;
+    this.requireCatalog = requireCatalog;
   }
 
   /** The rule that {@code mirror}, a {@code @PermissionRequired} on {@code element}, says. */
@@ -33,9 +38,10 @@ final class PermissionRequiredValidator {
       diagnostics.report(element, mirror, Message.PERMISSIONS_NONE);
       return RuleRead.BROKEN;
     }
+    boolean checked = catalogChecks(element, mirror, diagnostics);
     boolean any = allOf.isEmpty();
     List<String> names = new ArrayList<>();
-    boolean ok = true;
+    boolean ok = checked;
     boolean unresolved = false;
     for (Entry entry : any ? anyOf : allOf) {
       if (entry.erroneous()) {
@@ -75,5 +81,24 @@ final class PermissionRequiredValidator {
       return RuleRead.BROKEN;
     }
     return RuleRead.of(new Rule(any ? Rule.Kind.ANY_OF : Rule.Kind.ALL_OF, names));
+  }
+
+  /**
+   * Whether the names can be used as they are: with a catalog they are checked against it; without
+   * one, a note (once) says they are not, or the annotation is an error when a catalog is required.
+   */
+  private boolean catalogChecks(Element element, AnnotationMirror mirror, Diagnostics diagnostics) {
+    if (!catalogs.isEmpty()) {
+      return true;
+    }
+    if (requireCatalog) {
+      diagnostics.report(element, mirror, Message.PERMISSION_WITHOUT_CATALOG);
+      return false;
+    }
+    if (!uncheckedNoted) {
+      uncheckedNoted = true;
+      diagnostics.report(element, mirror, Message.PERMISSIONS_UNCHECKED);
+    }
+    return true;
   }
 }
