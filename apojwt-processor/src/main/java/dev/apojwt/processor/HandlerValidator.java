@@ -99,6 +99,11 @@ final class HandlerValidator {
     return new Run(handler, interfaces, new HashSet<>(memberList), diagnostics).validate();
   }
 
+  /** The interfaces that {@code handler} extends, itself included: whose injections it guards. */
+  List<TypeElement> interfacesOf(TypeElement handler) {
+    return Supertypes.interfaces(handler, types);
+  }
+
   /** The state of validating one handler interface. */
   private final class Run {
     private final TypeElement handler;

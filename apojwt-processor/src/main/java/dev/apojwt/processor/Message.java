@@ -213,7 +213,13 @@ enum Message {
       "@BearerToken parameter %1$s also has %2$s: the token parameter is passed on unchanged; put"
           + " %2$s on a separate parameter"),
 
-  // 8. what a compilation without a catalog would miss
+  // 8. what a compilation without a catalog, or an interface without a rule, would miss
+  INJECTION_WITHOUT_RULE(
+      ERROR,
+      "injection-without-rule",
+      "%1$s uses %2$s but declares no access rule, so no %3$s is generated and nothing fills in its"
+          + " parameters: annotate %1$s or its methods with @TokenRequired, @PermissionRequired,"
+          + " @Refresh or @Public"),
   PERMISSION_WITHOUT_CATALOG(
       ERROR,
       "permission-without-catalog",

@@ -3,10 +3,10 @@ package dev.apojwt.processor;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.apojwt.processor.DiagnosticAssertions.assertError;
-import static dev.apojwt.processor.TestCompiler.compile;
 import static dev.apojwt.processor.TestCompiler.source;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
 import dev.apojwt.annotation.TokenRequired;
 import java.io.File;
 import java.nio.file.Path;
@@ -31,7 +31,10 @@ class ClassPathDiagnosticsTest {
             "public interface Base {",
             "  String who(@TokenSubject int user);",
             "}");
-    Compilation library = compile(base);
+    // A library built without the processor (with it, an interface that injects but declares no
+    // rule is an error of its own: InjectionWithoutRule).
+    Compilation library =
+        Compiler.javac().withOptions(TestCompiler.LINT, "-proc:none").compile(base);
     assertThat(library).succeededWithoutWarnings(); // no rule: not a handler by itself
     TestCompiler.writeClasses(library, jar);
     JavaFileObject orders =

@@ -1,5 +1,6 @@
 package dev.apojwt.processor;
 
+import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.apojwt.processor.DiagnosticAssertions.assertError;
 import static dev.apojwt.processor.DiagnosticAssertions.assertGenerated;
 import static dev.apojwt.processor.TestCompiler.compile;
@@ -12,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Compile error 1: a method of a handler interface without an access rule, its own or a default;
- * override-equivalent methods inherited with different rules or injections.
+ * override-equivalent methods inherited with different rules or injections. And error 8: an
+ * interface that injects parameters but has no rule at all.
  */
 class NoAccessRuleDiagnosticsTest {
   @Test
@@ -151,5 +153,47 @@ class NoAccessRuleDiagnosticsTest {
             + " AB with the parameters it should have",
         ab,
         "public interface AB");
+  }
+
+  @Test
+  void anInterfaceThatInjectsButDeclaresNoRule() {
+    JavaFileObject orders =
+        source(
+            "com.example.Orders",
+            "package com.example;",
+            "import dev.apojwt.annotation.*;",
+            "public interface Orders {",
+            "  String mine(Object ctx, @TokenSubject String user);",
+            "  String get(@BearerToken String authorization, String id);",
+            "}");
+    Compilation c = compile(orders);
+    assertError(
+        c,
+        1,
+        "Orders uses @TokenSubject but declares no access rule, so no GuardedOrders is generated"
+            + " and nothing fills in its parameters: annotate Orders or its methods with"
+            + " @TokenRequired, @PermissionRequired, @Refresh or @Public",
+        orders,
+        "public interface Orders");
+    assertGenerated(List.of(), orders);
+  }
+
+  @Test
+  void aBaseInterfaceThatInjectsIsGuardedByTheHandlersThatExtendIt() {
+    JavaFileObject base =
+        source(
+            "com.example.Base",
+            "package com.example;",
+            "import dev.apojwt.annotation.*;",
+            "public interface Base { String mine(@TokenSubject String user); }");
+    JavaFileObject orders =
+        source(
+            "com.example.Orders",
+            "package com.example;",
+            "import dev.apojwt.annotation.*;",
+            "@TokenRequired",
+            "public interface Orders extends Base { String list(); }");
+    assertThat(compile(base, orders)).succeededWithoutWarnings();
+    assertGenerated(List.of("com.example.GuardedOrders"), base, orders);
   }
 }
