@@ -13,18 +13,12 @@ import dev.apojwt.processor.HandlerModel.Async;
 import dev.apojwt.processor.HandlerModel.MethodModel;
 import dev.apojwt.processor.HandlerModel.Overload;
 import dev.apojwt.processor.HandlerModel.Parameter;
+import dev.apojwt.processor.HandlerModel.Varargs;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
-import javax.lang.model.type.ArrayType;
-import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.IntersectionType;
-import javax.lang.model.type.TypeKind;
-import javax.lang.model.type.TypeMirror;
-import javax.lang.model.type.TypeVariable;
-import javax.lang.model.type.WildcardType;
 
 /**
  * Writes one guarded method: its signature as the interface declares it, the check ({@code
@@ -37,6 +31,8 @@ final class GuardMethodWriter {
       ClassName.get("java.util.concurrent", "CompletableFuture");
   private static final AnnotationSpec UNCHECKED =
       AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build();
+
+  private static final CodeBlock NULL = CodeBlock.of("null");
 
   private final MethodModel method;
 
@@ -60,8 +56,7 @@ final class GuardMethodWriter {
     if (method.rule().kind() != Rule.Kind.PUBLIC) {
       addCheck(spec, constant, jwt, token, refresh);
     }
-    CodeBlock call = delegateCall(delegate, forwardedArguments(token, refresh));
-    return returning(spec, call).build();
+    return returning(spec, call(delegate + ".", forwardedArguments(token, refresh))).build();
   }
 
   /**
@@ -77,15 +72,17 @@ final class GuardMethodWriter {
       if (parameter.injection().isFilledIn()) {
         arguments.add(
             method.overload() == Overload.TYPED_NULLS
-                ? CodeBlock.of("($T) null", TypeName.get(parameter.type()))
-                : CodeBlock.of("null"));
+                ? CodeBlock.of("($T) null", parameter.typeName())
+                : NULL);
         filledIn.add("{@code " + parameter.name() + "}");
       } else {
         kept.add(parameter);
-        arguments.add(CodeBlock.of("$N", parameter.name()));
+        arguments.add(CodeBlock.of("$L", parameter.name()));
       }
-      erased.add(erasure(TypeName.get(parameter.type())));
+      erased.add(erasure(parameter.typeName()));
     }
+    // The guarded method on the guard itself; this.<T>name(...) for a generic one.
+    String receiver = method.typeVariables().isEmpty() ? "" : "this.";
     MethodSpec.Builder spec =
         signature(kept, false)
             .addJavadoc(
@@ -93,7 +90,9 @@ final class GuardMethodWriter {
                 method.name(),
                 CodeBlock.join(typeReferences(erased), ", "),
                 String.join(", ", filledIn));
-    return returning(spec, selfCall(arguments)).build();
+    return returning(
+            spec, CodeBlock.of("$L($L)", callee(receiver), CodeBlock.join(arguments, ", ")))
+        .build();
   }
 
   // ------------------------------------------------------------------ the parts
@@ -108,29 +107,24 @@ final class GuardMethodWriter {
     if (override) {
       spec.addAnnotation(Override.class);
     }
-    spec.addModifiers(Modifier.PUBLIC).returns(TypeName.get(method.type().getReturnType()));
+    spec.addModifiers(Modifier.PUBLIC)
+        .returns(method.returnType() == null ? TypeName.VOID : method.returnType());
     if (method.deprecated()) {
       spec.addAnnotation(Deprecated.class);
     }
-    for (TypeVariable variable : method.type().getTypeVariables()) {
-      spec.addTypeVariable(typeVariable(variable));
-    }
+    spec.addTypeVariables(method.typeVariables());
     for (Parameter parameter : parameters) {
-      spec.addParameter(
-          ParameterSpec.builder(TypeName.get(parameter.type()), parameter.name()).build());
+      spec.addParameter(ParameterSpec.builder(parameter.typeName(), parameter.name()).build());
     }
     // The varargs parameter is never injected, so it is the last of every overload too.
-    if (method.method().isVarArgs()) {
+    if (method.varargs() != Varargs.NONE) {
       spec.varargs(true);
-      TypeMirror last = parameters.get(parameters.size() - 1).type();
-      if (!isReifiable(((ArrayType) last).getComponentType())) {
+      if (method.varargs() == Varargs.NOT_REIFIABLE) {
         // The guard only passes the array on; the warning belongs to the interface.
         spec.addAnnotation(UNCHECKED);
       }
     }
-    for (TypeMirror thrown : method.thrownTypes()) {
-      spec.addException(TypeName.get(thrown));
-    }
+    spec.addExceptions(method.thrownTypes());
     return spec;
   }
 
@@ -145,18 +139,17 @@ final class GuardMethodWriter {
     ClassName verifiedType =
         isRefresh ? RuntimeNames.VERIFIED_REFRESH : RuntimeNames.VERIFIED_TOKEN;
     String local = isRefresh ? refresh : token;
-    List<CodeBlock> passed = new ArrayList<>(method.parameters().size());
+    List<String> passed = new ArrayList<>(method.parameters().size());
     for (Parameter parameter : method.parameters()) {
-      passed.add(CodeBlock.of("$N", parameter.name()));
+      passed.add(parameter.name());
     }
+    // Plain text where JavaPoet has nothing to resolve: it splits every piece it emits into lines.
     CodeBlock check =
         CodeBlock.of(
-            "$L.$L($N, new $T[] {$L})",
-            jwt,
-            isRefresh ? "authorizeRefresh" : "authorize",
-            constant,
+            "$L$T[] {$L})",
+            jwt + (isRefresh ? ".authorizeRefresh(" : ".authorize(") + constant + ", new ",
             Object.class,
-            CodeBlock.join(passed, ", "));
+            String.join(", ", passed));
     if (method.async() == Async.NONE) {
       if (keep) {
         spec.addStatement("$T $N = $L", verifiedType, local, check);
@@ -185,55 +178,41 @@ final class GuardMethodWriter {
   }
 
   /** What the delegate gets: each argument, or the injected value in its place. */
-  private List<CodeBlock> forwardedArguments(String token, String refresh) {
-    List<CodeBlock> forwarded = new ArrayList<>(method.parameters().size());
+  private List<String> forwardedArguments(String token, String refresh) {
+    List<String> forwarded = new ArrayList<>(method.parameters().size());
     for (Parameter parameter : method.parameters()) {
       Injection injection = parameter.injection();
       if (!injection.isFilledIn()) {
-        forwarded.add(CodeBlock.of("$N", parameter.name()));
+        forwarded.add(parameter.name());
       } else {
         String source = injection.fromRefreshToken() ? refresh : token;
-        forwarded.add(
-            injection.accessor.isEmpty()
-                ? CodeBlock.of("$N", source)
-                : CodeBlock.of("$N.$L", source, injection.accessor));
+        forwarded.add(injection.accessor.isEmpty() ? source : source + "." + injection.accessor);
       }
     }
     return forwarded;
   }
 
   /** {@code delegate.name(arguments)}, with explicit type arguments for a generic method. */
-  private CodeBlock delegateCall(String delegate, List<CodeBlock> arguments) {
-    return call(CodeBlock.of("$L.", delegate), arguments);
+  private String call(String receiver, List<String> arguments) {
+    return callee(receiver) + "(" + String.join(", ", arguments) + ")";
   }
 
-  /** {@code name(arguments)} on the guard itself ({@code this.<T>name(...)} when generic). */
-  private CodeBlock selfCall(List<CodeBlock> arguments) {
-    return call(
-        method.type().getTypeVariables().isEmpty() ? CodeBlock.of("") : CodeBlock.of("this."),
-        arguments);
-  }
-
-  private CodeBlock call(CodeBlock receiver, List<CodeBlock> arguments) {
-    List<? extends TypeVariable> variables = method.type().getTypeVariables();
+  /** {@code delegate.name} or {@code delegate.<T, U>name}. */
+  private String callee(String receiver) {
+    List<TypeVariableName> variables = method.typeVariables();
     if (variables.isEmpty()) {
-      return CodeBlock.of("$L$N($L)", receiver, method.name(), CodeBlock.join(arguments, ", "));
+      return receiver + method.name();
     }
-    List<CodeBlock> typeArguments = new ArrayList<>(variables.size());
-    for (TypeVariable variable : variables) {
-      typeArguments.add(CodeBlock.of("$L", variable.asElement().getSimpleName()));
+    StringBuilder callee = new StringBuilder(receiver).append('<');
+    for (int i = 0; i < variables.size(); i++) {
+      callee.append(i == 0 ? "" : ", ").append(variables.get(i).name());
     }
-    return CodeBlock.of(
-        "$L<$L>$N($L)",
-        receiver,
-        CodeBlock.join(typeArguments, ", "),
-        method.name(),
-        CodeBlock.join(arguments, ", "));
+    return callee.append('>').append(method.name()).toString();
   }
 
   /** {@code return call;}, or {@code call;} for a void method. */
-  private MethodSpec.Builder returning(MethodSpec.Builder spec, CodeBlock call) {
-    if (method.type().getReturnType().getKind() == TypeKind.VOID) {
+  private MethodSpec.Builder returning(MethodSpec.Builder spec, Object call) {
+    if (method.returnType() == null) {
       return spec.addStatement("$L", call);
     }
     return spec.addStatement("return $L", call);
@@ -269,43 +248,5 @@ final class GuardMethodWriter {
       references.add(CodeBlock.of("$T", type));
     }
     return references;
-  }
-
-  /** A method type variable as seen from the handler interface, with its bounds. */
-  private static TypeVariableName typeVariable(TypeVariable variable) {
-    List<TypeName> bounds = new ArrayList<>();
-    TypeMirror upper = variable.getUpperBound();
-    if (upper.getKind() == TypeKind.INTERSECTION) {
-      for (TypeMirror bound : ((IntersectionType) upper).getBounds()) {
-        bounds.add(TypeName.get(bound));
-      }
-    } else if (upper.getKind() != TypeKind.NULL) {
-      bounds.add(TypeName.get(upper));
-    }
-    bounds.remove(ClassName.OBJECT);
-    return TypeVariableName.get(
-        variable.asElement().getSimpleName().toString(), bounds.toArray(new TypeName[0]));
-  }
-
-  /** JLS 4.7, enough for a varargs element type: no type variables, no concrete type arguments. */
-  private static boolean isReifiable(TypeMirror type) {
-    switch (type.getKind()) {
-      case TYPEVAR:
-        return false;
-      case ARRAY:
-        return isReifiable(((ArrayType) type).getComponentType());
-      case DECLARED:
-        for (TypeMirror argument : ((DeclaredType) type).getTypeArguments()) {
-          if (argument.getKind() != TypeKind.WILDCARD
-              || ((WildcardType) argument).getExtendsBound() != null
-              || ((WildcardType) argument).getSuperBound() != null) {
-            return false;
-          }
-        }
-        TypeMirror enclosing = ((DeclaredType) type).getEnclosingType();
-        return enclosing.getKind() != TypeKind.DECLARED || isReifiable(enclosing);
-      default:
-        return true;
-    }
   }
 }

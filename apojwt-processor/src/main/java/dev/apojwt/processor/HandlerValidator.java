@@ -1,10 +1,12 @@
 package dev.apojwt.processor;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeVariableName;
 import dev.apojwt.processor.HandlerModel.Async;
 import dev.apojwt.processor.HandlerModel.MethodModel;
 import dev.apojwt.processor.HandlerModel.Overload;
 import dev.apojwt.processor.HandlerModel.Parameter;
+import dev.apojwt.processor.HandlerModel.Varargs;
 import dev.apojwt.processor.Reporter.Diagnostics;
 import dev.apojwt.processor.RuleResolver.RuleRead;
 import java.util.ArrayList;
@@ -17,9 +19,13 @@ import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.TypeParameterElement;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.ExecutableType;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.TypeVariable;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -46,6 +52,7 @@ final class HandlerValidator {
   private final InjectionValidator injections;
   private final DefaultBodyChecker defaultBodies;
   private final Overloads overloads;
+  private final TypeNames typeNames = new TypeNames();
 
   /** What validating a handler interface gave. */
   sealed interface Result permits Valid, Invalid, Unresolved {}
@@ -176,12 +183,36 @@ final class HandlerValidator {
       ClassName guard = HandlerModel.guardNameOf(handler);
       return new Valid(
           new HandlerModel(
-              handler,
+              handler.getQualifiedName().toString(),
+              typeNames.classNameOf(handler),
+              typeVariables(),
+              nestedTypeNames(),
               guard,
               overloads.decide(guard, methods, diagnostics),
               read,
               originatingElements(read),
               elements.isDeprecated(handler)));
+    }
+
+    private List<TypeVariableName> typeVariables() {
+      List<TypeVariableName> variables = new ArrayList<>();
+      for (TypeParameterElement parameter : handler.getTypeParameters()) {
+        variables.add(TypeVariableName.get(parameter));
+      }
+      return variables;
+    }
+
+    /**
+     * The types nested in the handler and its superinterfaces, whose names imports must not hide.
+     */
+    private Set<String> nestedTypeNames() {
+      Set<String> names = new LinkedHashSet<>();
+      for (TypeElement type : interfaces) {
+        for (TypeElement nested : ElementFilter.typesIn(type.getEnclosedElements())) {
+          names.add(nested.getSimpleName().toString());
+        }
+      }
+      return names;
     }
 
     /**
@@ -227,24 +258,42 @@ final class HandlerValidator {
       int bearer = -1;
       List<? extends TypeMirror> parameterTypes = type.getParameterTypes();
       for (int i = 0; i < injected.size(); i++) {
+        TypeMirror parameterType = parameterTypes.get(i);
         parameters.add(
             new Parameter(
                 method.getParameters().get(i).getSimpleName().toString(),
-                parameterTypes.get(i),
+                parameterType,
+                typeNames.of(parameterType),
                 injected.get(i)));
         if (injected.get(i) == Injection.BEARER) {
           bearer = i;
         }
       }
+      TypeMirror returnType = type.getReturnType();
+      List<TypeVariableName> typeVariables = new ArrayList<>();
+      for (TypeVariable variable : type.getTypeVariables()) {
+        typeVariables.add(typeNames.variable(variable));
+      }
+      Varargs varargs = Varargs.NONE;
+      if (method.isVarArgs()) {
+        TypeMirror last = parameterTypes.get(parameterTypes.size() - 1);
+        varargs =
+            TypeSupport.isReifiable(((ArrayType) last).getComponentType())
+                ? Varargs.REIFIABLE
+                : Varargs.NOT_REIFIABLE;
+      }
       return new MethodModel(
           method,
-          type,
+          method.getSimpleName().toString(),
           group.signature(),
           groupRules.get(0),
           parameters,
           bearer,
-          Async.of(type.getReturnType()),
-          guardedMethods.thrownTypes(group, implemented),
+          Async.of(returnType),
+          returnType.getKind() == TypeKind.VOID ? null : typeNames.of(returnType),
+          typeVariables,
+          varargs,
+          typeNames.of(guardedMethods.thrownTypes(group, implemented)),
           elements.isDeprecated(method),
           Overload.NONE);
     }

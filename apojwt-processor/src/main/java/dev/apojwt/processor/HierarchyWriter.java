@@ -29,7 +29,7 @@ final class HierarchyWriter {
             .addOriginatingElement(catalog.catalog)
             .addJavadoc(
                 "The permission hierarchy of {@link $T}, resolved at compile time by apojwt.\n",
-                ClassName.get(catalog.catalog));
+                catalog.catalogClass);
     if (generated != null) {
       type.addAnnotation(generated);
     }
@@ -43,7 +43,7 @@ final class HierarchyWriter {
             .addJavadoc(
                 "The permissions of {@link $T}, each with everything it implies (resolved"
                     + " transitively).\n",
-                ClassName.get(catalog.catalog))
+                catalog.catalogClass)
             .initializer(RuntimeNames.hierarchyBuilder(catalog, 2))
             .build());
     type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());

@@ -28,6 +28,9 @@ final class PermissionCatalogModel {
   final TypeElement catalog;
   final Source source;
 
+  /** The catalog itself, as generated code names it. */
+  final ClassName catalogClass;
+
   /** {@code PermsHierarchy}, beside the catalog. */
   final ClassName hierarchyClass;
 
@@ -48,6 +51,7 @@ final class PermissionCatalogModel {
       boolean valid) {
     this.catalog = catalog;
     this.source = source;
+    this.catalogClass = ClassName.get(catalog);
     this.hierarchyClass = hierarchyClassOf(catalog);
     this.permissions = List.copyOf(permissions);
     this.closure = Collections.unmodifiableMap(new LinkedHashMap<>(closure));

@@ -60,6 +60,28 @@ final class TypeSupport {
             .contentEquals(qualifiedName);
   }
 
+  /** JLS 4.7, enough for a varargs element type: no type variables, no concrete type arguments. */
+  static boolean isReifiable(TypeMirror type) {
+    switch (type.getKind()) {
+      case TYPEVAR:
+        return false;
+      case ARRAY:
+        return isReifiable(((ArrayType) type).getComponentType());
+      case DECLARED:
+        for (TypeMirror argument : ((DeclaredType) type).getTypeArguments()) {
+          if (argument.getKind() != TypeKind.WILDCARD
+              || ((WildcardType) argument).getExtendsBound() != null
+              || ((WildcardType) argument).getSuperBound() != null) {
+            return false;
+          }
+        }
+        TypeMirror enclosing = ((DeclaredType) type).getEnclosingType();
+        return enclosing.getKind() != TypeKind.DECLARED || isReifiable(enclosing);
+      default:
+        return true;
+    }
+  }
+
   /** The first unresolvable (erroneous) type within {@code type}, or null. */
   static TypeMirror findError(TypeMirror type) {
     if (type == null) {
