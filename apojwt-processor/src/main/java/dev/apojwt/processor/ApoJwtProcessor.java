@@ -2,10 +2,7 @@ package dev.apojwt.processor;
 
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.AnnotationSpec;
-import com.palantir.javapoet.JavaFile;
 import dev.apojwt.processor.Reporter.Diagnostics;
-import java.io.IOException;
-import java.io.Writer;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -22,7 +19,6 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
-import javax.tools.JavaFileObject;
 
 /**
  * The apojwt annotation processor: checks the access rules of handler interfaces at compile time
@@ -51,6 +47,9 @@ public final class ApoJwtProcessor extends AbstractProcessor {
   /** Called before each handler interface is processed; tests use it to simulate a bug. */
   private final Consumer<TypeElement> beforeHandler;
 
+  /** Whether files are rendered on a worker thread beside javac's. */
+  private final boolean parallelRendering;
+
   private Elements elements;
   private Reporter reporter;
   private Catalogs catalogs;
@@ -59,6 +58,7 @@ public final class ApoJwtProcessor extends AbstractProcessor {
   private HandlerValidator validator;
   private GuardWriter guardWriter;
   private HierarchyWriter hierarchyWriter;
+  private SourceFiles sourceFiles;
 
   /** Handler interfaces waiting for a later round, by qualified name. */
   private final Map<String, HandlerValidator.Unresolved> deferred = new LinkedHashMap<>();
@@ -77,11 +77,16 @@ public final class ApoJwtProcessor extends AbstractProcessor {
   private boolean runtimeMissingReported;
 
   public ApoJwtProcessor() {
-    this(handler -> {});
+    this(handler -> {}, SourceFiles.parallelByDefault());
   }
 
   ApoJwtProcessor(Consumer<TypeElement> beforeHandler) {
+    this(beforeHandler, SourceFiles.parallelByDefault());
+  }
+
+  ApoJwtProcessor(Consumer<TypeElement> beforeHandler, boolean parallelRendering) {
     this.beforeHandler = beforeHandler;
+    this.parallelRendering = parallelRendering;
   }
 
   @Override
@@ -110,6 +115,7 @@ public final class ApoJwtProcessor extends AbstractProcessor {
     AnnotationSpec generated = RuntimeNames.generated(elements);
     guardWriter = new GuardWriter(generated);
     hierarchyWriter = new HierarchyWriter(generated);
+    sourceFiles = new SourceFiles(processingEnv.getFiler(), reporter, parallelRendering);
   }
 
   @Override
@@ -131,12 +137,17 @@ public final class ApoJwtProcessor extends AbstractProcessor {
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment roundEnv) {
     try {
       if (roundEnv.processingOver()) {
+        sourceFiles.close();
         reportInjectionsWithoutRule();
         reportDeferred(roundEnv);
       } else if (!annotations.isEmpty() || !deferred.isEmpty()) {
         // A round with none of our annotations and nothing deferred (typically the round over
         // the guards just generated) has nothing for us: skip scanning its elements.
-        round(roundEnv, annotations);
+        try {
+          round(roundEnv, annotations);
+        } finally {
+          sourceFiles.writeAll(); // javac reads this round's files when it ends
+        }
       }
     } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
       // Each step below reports its own crashes; this is the last line.
@@ -275,7 +286,7 @@ public final class ApoJwtProcessor extends AbstractProcessor {
         return; // the catalog's errors are reported; its hierarchy class does not exist
       }
     }
-    write(guardWriter.write(model), handler);
+    sourceFiles.add(handler, "interface", () -> guardWriter.write(model));
   }
 
   // ------------------------------------------------------------------ catalogs
@@ -292,7 +303,7 @@ public final class ApoJwtProcessor extends AbstractProcessor {
     if (model.valid
         && source == PermissionCatalogModel.Source.GENERATED
         && runtimeAvailable(catalog)) {
-      write(hierarchyWriter.write(model), catalog);
+      sourceFiles.add(catalog, "catalog", () -> hierarchyWriter.write(model));
     }
   }
 
@@ -393,28 +404,6 @@ public final class ApoJwtProcessor extends AbstractProcessor {
       reporter.scope(at).report(at, Message.RUNTIME_MISSING);
     }
     return runtimeAvailable;
-  }
-
-  private void write(JavaFile file, Element origin) {
-    String name =
-        file.packageName().isEmpty()
-            ? file.typeSpec().name()
-            : file.packageName() + "." + file.typeSpec().name();
-    try {
-      // Rendered to a String first, then written at once: JavaPoet appends in small pieces,
-      // which costs far more on the Filer's encoding writer than on a StringBuilder.
-      String source = file.toString();
-      JavaFileObject output =
-          processingEnv
-              .getFiler()
-              .createSourceFile(
-                  name, file.typeSpec().originatingElements().toArray(new Element[0]));
-      try (Writer writer = output.openWriter()) {
-        writer.write(source);
-      }
-    } catch (IOException e) {
-      reporter.scope(origin).report(origin, Message.WRITE_FAILED, name, e.getMessage());
-    }
   }
 
   /**
