@@ -66,11 +66,8 @@ public final class ApoJwtProcessor extends AbstractProcessor {
   /** Handler interfaces already generated or rejected. */
   private final Set<String> done = new LinkedHashSet<>();
 
-  /**
-   * Interfaces with injection annotations but no access rule, by qualified name, with the first
-   * annotation: an error at the end, unless a handler interface extends them.
-   */
-  private final Map<String, String> injectionsWithoutRule = new LinkedHashMap<>();
+  /** Compile error 8, reported at the end. */
+  private final InjectionsWithoutRule injectionsWithoutRule = new InjectionsWithoutRule();
 
   private boolean optionCatalogsRead;
   private Boolean runtimeAvailable;
@@ -138,7 +135,7 @@ public final class ApoJwtProcessor extends AbstractProcessor {
     try {
       if (roundEnv.processingOver()) {
         sourceFiles.close();
-        reportInjectionsWithoutRule();
+        injectionsWithoutRule.report(elements, reporter.compilation());
         reportDeferred(roundEnv);
       } else if (!annotations.isEmpty() || !deferred.isEmpty()) {
         // A round with none of our annotations and nothing deferred (typically the round over
@@ -187,7 +184,8 @@ public final class ApoJwtProcessor extends AbstractProcessor {
     Map<ApoAnnotation, Set<Element>> annotated = byAnnotation(all);
     readCatalogs(annotated.get(ApoAnnotation.PERMISSION_CATALOG));
     Map<String, TypeElement> handlers = handlers(annotated);
-    noteInjectionsWithoutRule(annotated, handlers);
+    injectionsWithoutRule.collect(
+        annotated, name -> handlers.containsKey(name) || done.contains(name));
     for (Map.Entry<String, TypeElement> entry : handlers.entrySet()) {
       if (!done.contains(entry.getKey())) {
         runReportingCrashes(
@@ -262,11 +260,8 @@ public final class ApoJwtProcessor extends AbstractProcessor {
   /** Validate, model, write: one handler interface. */
   private void handle(String key, TypeElement handler) {
     beforeHandler.accept(handler);
-    if (!injectionsWithoutRule.isEmpty()) {
-      // Its superinterfaces' injections are guarded by its guard.
-      for (TypeElement type : validator.interfacesOf(handler)) {
-        injectionsWithoutRule.remove(type.getQualifiedName().toString());
-      }
+    if (injectionsWithoutRule.anyPending()) {
+      injectionsWithoutRule.guardedBy(validator.interfacesOf(handler));
     }
     HandlerValidator.Result result = validator.validate(handler);
     if (result instanceof HandlerValidator.Unresolved) {
@@ -339,57 +334,6 @@ public final class ApoJwtProcessor extends AbstractProcessor {
       }
       runReportingCrashes(catalog, "catalog", () -> addCatalog(catalog, source));
     }
-  }
-
-  // ------------------------------------------------------------------ interfaces without a rule
-
-  /**
-   * Remembers each interface of this round that uses injection annotations on a guardable method
-   * but is no handler interface (compile error 8, reported at the end unless a handler interface
-   * turns out to extend it).
-   */
-  private void noteInjectionsWithoutRule(
-      Map<ApoAnnotation, Set<Element>> annotated, Map<String, TypeElement> handlers) {
-    for (Map.Entry<ApoAnnotation, Set<Element>> entry : annotated.entrySet()) {
-      ApoAnnotation annotation = entry.getKey();
-      if (annotation.category != ApoAnnotation.Category.INJECTION
-          && annotation.category != ApoAnnotation.Category.BEARER) {
-        continue;
-      }
-      for (Element parameter : entry.getValue()) {
-        if (!(parameter.getEnclosingElement() instanceof ExecutableElement)) {
-          continue;
-        }
-        ExecutableElement method = (ExecutableElement) parameter.getEnclosingElement();
-        Element owner = method.getEnclosingElement();
-        if (!ElementSupport.isInterface(owner)
-            || ElementSupport.isStatic(method)
-            || ElementSupport.isPrivate(method)
-            || ElementSupport.isObjectMethod(method)) {
-          continue; // PlacementChecker reports these
-        }
-        String name = ((TypeElement) owner).getQualifiedName().toString();
-        if (!name.isEmpty() && !handlers.containsKey(name) && !done.contains(name)) {
-          injectionsWithoutRule.putIfAbsent(name, annotation.display);
-        }
-      }
-    }
-  }
-
-  private void reportInjectionsWithoutRule() {
-    Diagnostics diagnostics = reporter.compilation();
-    for (Map.Entry<String, String> entry : injectionsWithoutRule.entrySet()) {
-      TypeElement type = elements.getTypeElement(entry.getKey());
-      if (type != null) {
-        diagnostics.report(
-            type,
-            Message.INJECTION_WITHOUT_RULE,
-            Describe.type(type),
-            entry.getValue(),
-            HandlerModel.guardNameOf(type).simpleName());
-      }
-    }
-    injectionsWithoutRule.clear();
   }
 
   // ------------------------------------------------------------------ output
