@@ -52,12 +52,13 @@ final class Overloads {
 
   /** {@code methods}, each with its overload decided; a note for each one left out. */
   List<MethodModel> decide(ClassName guard, List<MethodModel> methods, Diagnostics diagnostics) {
-    Map<String, String> taken = new HashMap<>();
+    // What each signature of the guard is, for the note; a method is described only on a clash.
+    Map<String, Object> taken = new HashMap<>();
     Map<String, Integer> arities = new HashMap<>(objectArities);
     objectMethods.forEach(taken::put);
     taken.put("accessTable()", guard.simpleName() + ".accessTable()");
     for (MethodModel method : methods) {
-      taken.put(method.signature(), Describe.method(method.method()));
+      taken.put(method.signature(), method);
       arities.merge(arity(method.name(), method.parameters().size()), 1, Integer::sum);
     }
 
@@ -72,7 +73,11 @@ final class Overloads {
         (signature, indices) -> {
           for (int i : indices) {
             MethodModel method = methods.get(i);
-            String clash = taken.get(signature);
+            Object existing = taken.get(signature);
+            String clash =
+                existing instanceof MethodModel
+                    ? Describe.method(((MethodModel) existing).method())
+                    : (String) existing;
             if (clash == null && indices.size() > 1) {
               int other = indices.get(indices.get(0) == i ? 1 : 0);
               clash = "the overload for " + Describe.method(methods.get(other).method());
