@@ -5,6 +5,7 @@ import dev.apojwt.SessionStore;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SocketOptions;
@@ -26,6 +27,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 /**
  * A {@link SessionStore} on Redis, shared by every instance of a service: a session started,
@@ -80,6 +83,7 @@ public final class RedisSessionStore implements SessionStore {
     private Duration syncInterval = Duration.ofSeconds(1);
     private Duration maxStaleness = Duration.ofSeconds(30);
     private WhenStale whenStale = WhenStale.REFUSE;
+    private Duration startTimeout = Duration.ofSeconds(10);
 
     /** The prefix of every key and of the channel; default {@code apojwt:}. */
     public Options keyPrefix(String prefix) {
@@ -117,6 +121,15 @@ public final class RedisSessionStore implements SessionStore {
      */
     public Options whenStale(WhenStale policy) {
       this.whenStale = Objects.requireNonNull(policy, "whenStale");
+      return this;
+    }
+
+    /**
+     * How long {@link RedisSessionStore#create} keeps trying to connect and read the revocations
+     * before it fails (Redis still starting, a busy machine); default 10 s.
+     */
+    public Options startTimeout(Duration timeout) {
+      this.startTimeout = positive(timeout, "startTimeout");
       return this;
     }
 
@@ -180,10 +193,11 @@ public final class RedisSessionStore implements SessionStore {
               t.setDaemon(true);
               return t;
             });
+    long deadline = System.nanoTime() + options.startTimeout.toNanos();
     try {
-      this.connection = client.connect();
+      this.connection = untilDeadline(client::connect, deadline);
       this.redis = connection.sync();
-      this.pubSub = client.connectPubSub();
+      this.pubSub = untilDeadline(client::connectPubSub, deadline);
       pubSub.addListener(
           new RedisPubSubAdapter<>() {
             @Override
@@ -191,8 +205,13 @@ public final class RedisSessionStore implements SessionStore {
               mirror.apply(message);
             }
           });
-      pubSub.sync().subscribe(keys.channel);
-      sync(); // the revocations, before the first token is checked
+      untilDeadline(
+          () -> {
+            pubSub.sync().subscribe(keys.channel);
+            sync(); // the revocations, before the first token is checked
+            return null;
+          },
+          deadline);
     } catch (RuntimeException e) {
       closeQuietly();
       throw new IllegalStateException(
@@ -203,11 +222,44 @@ public final class RedisSessionStore implements SessionStore {
   }
 
   /**
+   * Runs {@code step} until it succeeds or {@code deadline} passes: Redis may be starting, or this
+   * machine too busy to finish a handshake within the command timeout. An answer from Redis that
+   * says no (a wrong password, an unknown command) is final.
+   */
+  private static <T> T untilDeadline(Supplier<T> step, long deadline) {
+    while (true) {
+      try {
+        return step.get();
+      } catch (RuntimeException e) {
+        if (isRefusal(e) || System.nanoTime() + RETRY_PAUSE_NANOS > deadline) {
+          throw e;
+        }
+      }
+      LockSupport.parkNanos(RETRY_PAUSE_NANOS);
+      if (Thread.currentThread().isInterrupted()) {
+        throw new IllegalStateException("interrupted while connecting");
+      }
+    }
+  }
+
+  private static final long RETRY_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+  private static boolean isRefusal(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof RedisCommandExecutionException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * A store on the Redis at {@code redisUri} ({@code redis://[:password@]host[:port][/database]},
    * or {@code rediss://} for TLS), with the default {@link Options}. Connects, and reads the
-   * revocations, before it returns.
+   * revocations, before it returns: trying for up to {@link Options#startTimeout} (10 s), so a
+   * service may start alongside its Redis.
    *
-   * @throws IllegalStateException if Redis cannot be reached
+   * @throws IllegalStateException if Redis cannot be reached within that time
    * @throws IllegalArgumentException if the URI is not a Redis URI
    */
   public static RedisSessionStore create(String redisUri) {

@@ -9,6 +9,8 @@ import dev.apojwt.ApoJwtException;
 import dev.apojwt.AuthFailure.Reason;
 import dev.apojwt.TokenPair;
 import dev.apojwt.VerifiedRefresh;
+import dev.apojwt.redis.testing.RedisForTests;
+import dev.apojwt.redis.testing.RedisServer;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,7 +54,7 @@ class RedisFaultTest {
 
   @BeforeAll
   static void startRedis() {
-    redis = RedisServer.persistent();
+    redis = RedisForTests.persistent();
   }
 
   @AfterAll
@@ -73,22 +75,26 @@ class RedisFaultTest {
   }
 
   private ApoJwt instance() {
-    RedisSessionStore store =
-        RedisSessionStore.create(
-            redis.uri(),
-            RedisSessionStore.options()
-                .commandTimeout(COMMAND_TIMEOUT)
-                .syncInterval(Duration.ofMillis(200))
-                .maxStaleness(MAX_STALENESS));
+    // A lost response (Redis died after rotating, before answering) is retried with the same
+    // token: the grace window gives it the same successor instead of a logout.
+    return instance(options().maxStaleness(MAX_STALENESS), Duration.ofSeconds(30));
+  }
+
+  private static RedisSessionStore.Options options() {
+    return RedisSessionStore.options()
+        .commandTimeout(COMMAND_TIMEOUT)
+        .syncInterval(Duration.ofMillis(200));
+  }
+
+  private ApoJwt instance(RedisSessionStore.Options options, Duration grace) {
+    RedisSessionStore store = RedisSessionStore.create(redis.uri(), options);
     stores.add(store);
     return ApoJwt.builder()
         .secret(SessionContract.SECRET)
         .refresh(SessionContract.REFRESH_SECRET, Duration.ofHours(8), call -> null)
         .clock(clock)
         .sessions(store)
-        // A lost response (Redis died after rotating, before answering) is retried with the
-        // same token: the grace window gives it the same successor instead of a logout.
-        .rotationGrace(Duration.ofSeconds(30))
+        .rotationGrace(grace)
         .build();
   }
 
@@ -263,5 +269,54 @@ class RedisFaultTest {
     // And a new login works at once.
     SessionContract.rotate(b, SessionContract.login(a, "alice").refresh());
     assertTrue(wrong.isEmpty(), wrong.toString());
+  }
+
+  @Test
+  void aStoreStartedBeforeItsRedisConnectsOnceRedisAnswers() throws Exception {
+    redis.kill();
+    Thread later =
+        new Thread(
+            () -> {
+              RedisServer.sleep(700);
+              try {
+                redis.launch();
+              } catch (IOException e) {
+                wrong.add("redis did not start: " + e);
+              }
+            });
+    later.start();
+    long start = System.nanoTime();
+    ApoJwt jwt = instance(); // waits up to the start timeout (10 s) instead of failing at once
+    long waited = (System.nanoTime() - start) / 1_000_000;
+    later.join(10_000);
+    assertTrue(waited >= 500, "connected after " + waited + " ms, before Redis was started");
+    SessionContract.rotate(jwt, SessionContract.login(jwt, "early").refresh());
+    assertTrue(wrong.isEmpty(), wrong.toString());
+  }
+
+  @Test
+  void whenStaleAcceptKeepsCheckingAgainstTheLastKnownRevocations() throws Exception {
+    ApoJwt jwt =
+        instance(
+            options()
+                .maxStaleness(Duration.ofMillis(500))
+                .whenStale(RedisSessionStore.WhenStale.ACCEPT),
+            Duration.ZERO);
+    RedisSessionStore store = stores.get(stores.size() - 1);
+    TokenPair live = SessionContract.login(jwt, "alice");
+    TokenPair ended = SessionContract.login(jwt, "bob");
+    jwt.logout(jwt.verifyRefresh(ended.refresh()));
+    redis.kill();
+    try {
+      await("the mirror stale", Duration.ofSeconds(3), () -> !store.isConnected());
+      RedisServer.sleep(800); // past maxStaleness
+      assertEquals("alice", jwt.verify(live.access()).subject());
+      assertEquals(Reason.REVOKED, timed(() -> jwt.verify(ended.access())));
+      assertEquals(Reason.UNAVAILABLE, timed(() -> rotate(jwt, live.refresh())));
+    } finally {
+      redis.launch();
+    }
+    await("reconnected", Duration.ofSeconds(5), store::isConnected);
+    SessionContract.rotate(jwt, live.refresh());
   }
 }

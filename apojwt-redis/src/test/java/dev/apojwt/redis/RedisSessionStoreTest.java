@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.apojwt.ApoJwt;
 import dev.apojwt.SessionStore;
 import dev.apojwt.TokenPair;
+import dev.apojwt.redis.testing.RedisForTests;
+import dev.apojwt.redis.testing.RedisServer;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +24,7 @@ class RedisSessionStoreTest extends SessionContract {
 
   @BeforeAll
   static void startRedis() {
-    redis = RedisServer.start();
+    redis = RedisForTests.start();
   }
 
   @AfterAll
@@ -120,7 +122,9 @@ class RedisSessionStoreTest extends SessionContract {
             () ->
                 RedisSessionStore.create(
                     "redis://:secret-password@127.0.0.1:1",
-                    RedisSessionStore.options().commandTimeout(Duration.ofMillis(300))));
+                    RedisSessionStore.options()
+                        .commandTimeout(Duration.ofMillis(300))
+                        .startTimeout(Duration.ofMillis(600))));
     assertTrue(e.getMessage().startsWith("cannot reach Redis at 127.0.0.1:1"), e.getMessage());
     assertTrue(!e.getMessage().contains("secret-password"));
     assertThrows(

@@ -208,6 +208,36 @@ abstract class SessionContract {
   }
 
   @Test
+  void subjectsOfAnyTextAreRevokedExactlyOnBothInstances() {
+    List<String> subjects =
+        List.of(
+            "alice smith",
+            "u 7 99 1 bob", // the shape of a published revocation
+            "line\nbreak",
+            "{tag}:colon*glob?",
+            "\u00e9l\u00e8ve \ud83d\ude00",
+            "",
+            "x".repeat(2_000));
+    List<TokenPair> pairs = new ArrayList<>();
+    for (String subject : subjects) {
+      pairs.add(login(a, subject));
+    }
+    TokenPair bob = login(a, "bob");
+    for (String subject : subjects) {
+      b.revokeSubject(subject);
+    }
+    for (ApoJwt jwt : List.of(a, b)) {
+      for (TokenPair pair : pairs) {
+        awaitRevoked(jwt, pair.access(), false);
+        awaitRevoked(jwt, pair.refresh(), true);
+      }
+      // Neither a prefix nor a part of a revoked subject is revoked.
+      assertEquals("bob", jwt.verify(bob.access()).subject());
+    }
+    rotate(b, bob.refresh());
+  }
+
+  @Test
   void withoutGraceAnyReuseRevokes() {
     TokenPair first = login(a, "alice");
     rotate(a, first.refresh());

@@ -412,6 +412,24 @@ class EndToEndTest {
     assertEquals(204, http.post("/logout", null, "Cookie", refreshCookie("garbage")).status);
   }
 
+  @Test
+  void logoutAndReuseAlsoRefuseTheSessionsAccessTokens() {
+    Login eve = login("eve");
+    Login other = login("eve"); // a second session of the same user
+    assertEquals(200, http.getWith(eve.access(), "/orders/mine").status);
+    assertEquals(204, http.post("/logout", null, "Cookie", refreshCookie(eve.refresh())).status);
+    assertUnauthorized(
+        http.getWith(eve.access(), "/orders/mine"), "revoked", "JWT has been revoked");
+    assertEquals(200, http.getWith(other.access(), "/orders/mine").status);
+
+    Response second = http.post("/refresh", null, "Cookie", refreshCookie(other.refresh()));
+    assertEquals(200, second.status);
+    Response replay = http.post("/refresh", null, "Cookie", refreshCookie(other.refresh()));
+    assertUnauthorized(replay, "invalid_token", "refresh token was already used; log in again");
+    String newest = second.json().get("access_token").asText();
+    assertUnauthorized(http.getWith(newest, "/orders/mine"), "revoked", "JWT has been revoked");
+  }
+
   // ------------------------------------------------------------------ hostile input
 
   @Test

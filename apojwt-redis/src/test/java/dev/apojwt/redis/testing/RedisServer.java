@@ -1,6 +1,4 @@
-package dev.apojwt.redis;
-
-import static org.junit.jupiter.api.Assertions.fail;
+package dev.apojwt.redis.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,18 +16,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 
 /**
- * A real {@code redis-server} (Debian's package) on a free loopback port, started for one test
- * class and stopped by it. Without persistence by default ({@code --save "" --appendonly no});
- * {@link #persistent} keeps its data across a kill (append-only file, fsync always).
+ * A real {@code redis-server} (Debian's package) on a free loopback port, started by a test class
+ * or a benchmark and stopped by it. Without persistence by default ({@code --save "" --appendonly
+ * no}); {@link #persistent} keeps its data across a kill (append-only file, fsync always).
  *
- * <p>Where {@code redis-server} is not installed, the Redis tests are skipped with a loud message,
- * except in CI ({@code CI=true} or {@code APOJWT_REQUIRE_REDIS=true}, which {@code .ci/run} sets
- * after installing it), where they fail.
+ * <p>Shipped in {@code apojwt-redis}'s test jar for the other modules' tests and benchmarks; tests
+ * use {@link RedisForTests}, which skips or fails when {@code redis-server} is not installed.
  */
-final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable {
   private final Path executable;
   private final Path dir;
   private final boolean persistent;
@@ -44,27 +40,24 @@ final class RedisServer implements AutoCloseable {
     launch();
   }
 
-  /** A running server, or the calling test is skipped (locally) or fails (in CI). */
-  static RedisServer start() {
+  /**
+   * A running server without persistence.
+   *
+   * @throws IllegalStateException if {@code redis-server} is not installed or does not start
+   */
+  public static RedisServer start() {
     return start(false);
   }
 
-  static RedisServer persistent() {
+  /** A running server that keeps its data across {@link #kill} and {@link #restart}. */
+  public static RedisServer persistent() {
     return start(true);
   }
 
   private static RedisServer start(boolean persistent) {
     Path executable = find();
     if (executable == null) {
-      String message =
-          "redis-server is not installed: the Redis session tests need it (Debian: apt-get install"
-              + " -y redis-server)";
-      if ("true".equals(System.getenv("CI"))
-          || "true".equals(System.getenv("APOJWT_REQUIRE_REDIS"))) {
-        fail(message);
-      }
-      System.err.println("\n*** SKIPPED: " + message + " ***\n");
-      Assumptions.abort(message);
+      throw new IllegalStateException(NOT_INSTALLED);
     }
     try {
       return new RedisServer(executable, persistent);
@@ -72,6 +65,15 @@ final class RedisServer implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** Whether {@code redis-server} is installed (on the PATH or in the usual places). */
+  public static boolean isInstalled() {
+    return find() != null;
+  }
+
+  public static final String NOT_INSTALLED =
+      "redis-server is not installed: the Redis session tests need it (Debian: apt-get install -y"
+          + " redis-server)";
 
   private static Path find() {
     List<Path> candidates = new ArrayList<>();
@@ -98,16 +100,16 @@ final class RedisServer implements AutoCloseable {
     }
   }
 
-  String uri() {
+  public String uri() {
     return "redis://127.0.0.1:" + port;
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
   /** (Re)starts the server on the same port; waits until it answers PING. */
-  synchronized void launch() throws IOException {
+  public synchronized void launch() throws IOException {
     List<String> command = new ArrayList<>();
     command.add(executable.toString());
     command.addAll(
@@ -134,13 +136,13 @@ final class RedisServer implements AutoCloseable {
   }
 
   /** Kills the server and starts it again on the same port, with whatever data it kept. */
-  synchronized void restart() throws IOException {
+  public synchronized void restart() throws IOException {
     kill();
     launch();
   }
 
   /** Kills the server at once (SIGKILL), as a crash would. */
-  synchronized void kill() {
+  public synchronized void kill() {
     process.destroyForcibly();
     try {
       process.waitFor(10, TimeUnit.SECONDS);
@@ -150,7 +152,7 @@ final class RedisServer implements AutoCloseable {
   }
 
   /** Kills the server and starts it again with no data at all (a server that lost everything). */
-  synchronized void restartEmpty() throws IOException {
+  public synchronized void restartEmpty() throws IOException {
     kill();
     deleteData();
     launch();
@@ -167,7 +169,7 @@ final class RedisServer implements AutoCloseable {
   }
 
   /** One command over RESP, for inspecting the server from a test; the reply's first line. */
-  String command(String... args) {
+  public String command(String... args) {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
       socket.setSoTimeout(2000);
@@ -226,7 +228,7 @@ final class RedisServer implements AutoCloseable {
     }
   }
 
-  static void sleep(long millis) {
+  public static void sleep(long millis) {
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
