@@ -298,6 +298,41 @@ abstract class SessionContract {
   }
 
   @Test
+  void aSessionLongerThanTheRefreshPeriodEndsAtItsEndHoweverOftenItRotates() {
+    SessionStore store = store();
+    stores.add(store);
+    ApoJwt longer =
+        ApoJwt.builder()
+            .secret(SECRET)
+            .refresh(REFRESH_SECRET, REFRESH_PERIOD, call -> null)
+            .clock(clock)
+            .sessions(store)
+            .sessionLifetime(REFRESH_PERIOD.multipliedBy(3))
+            .build();
+    TokenPair first = login(longer, "alice");
+    Instant start = clock.instant();
+    Instant end = start.plus(REFRESH_PERIOD.multipliedBy(3));
+    // Each refresh token lives one refresh period (an idle timeout), never past the session's end.
+    assertEquals(
+        start.plus(REFRESH_PERIOD).getEpochSecond(),
+        longer.verifyRefresh(first.refresh()).expiresAt().getEpochSecond());
+    String refresh = first.refresh();
+    while (clock.instant().plus(REFRESH_PERIOD).isBefore(end.plusSeconds(3600))) {
+      clock.advance(REFRESH_PERIOD.dividedBy(2));
+      TokenPair next = rotate(longer, refresh);
+      Instant exp = longer.verifyRefresh(next.refresh()).expiresAt();
+      Instant idle = clock.instant().plus(REFRESH_PERIOD);
+      assertEquals(
+          (idle.isBefore(end) ? idle : end).getEpochSecond(), exp.getEpochSecond(), "at " + clock);
+      assertTrue(!longer.verify(next.access()).expiresAt().isAfter(end));
+      refresh = next.refresh();
+    }
+    clock.advance(Duration.between(clock.instant(), end).plusSeconds(1));
+    String last = refresh;
+    assertEquals(Reason.EXPIRED, refusal(() -> longer.verifyRefresh(last)));
+  }
+
+  @Test
   void aRefreshTokenOfADeletedSessionIsRevoked() {
     TokenPair pair = login(a, "alice");
     deleteSession(a.verify(pair.access()).sessionId());
