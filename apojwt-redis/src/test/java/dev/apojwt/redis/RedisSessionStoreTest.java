@@ -95,13 +95,7 @@ class RedisSessionStoreTest extends SessionContract {
         RedisSessionStore.create(
             redis.uri(), RedisSessionStore.options().syncInterval(Duration.ofMillis(200)));
     stores.add(store);
-    ApoJwt c =
-        ApoJwt.builder()
-            .secret(SECRET)
-            .refresh(REFRESH_SECRET, REFRESH_PERIOD, call -> null)
-            .clock(clock)
-            .sessions(store)
-            .build();
+    ApoJwt c = builder(store).build();
     TokenPair pair = login(a, "alice");
     c.verify(pair.access());
     // What revokeSubject writes, without its publication.

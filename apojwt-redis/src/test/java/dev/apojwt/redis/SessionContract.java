@@ -58,13 +58,16 @@ abstract class SessionContract {
     if (!stores.contains(store)) {
       stores.add(store);
     }
+    return builder(store).rotationGrace(grace).build();
+  }
+
+  /** An ApoJwt of the contract's secrets and clock on {@code store}, to build. */
+  ApoJwt.Builder builder(SessionStore store) {
     return ApoJwt.builder()
         .secret(SECRET)
         .refresh(REFRESH_SECRET, REFRESH_PERIOD, call -> null)
         .clock(clock)
-        .sessions(store)
-        .rotationGrace(grace)
-        .build();
+        .sessions(store);
   }
 
   /** Empties the backend before a test's instances start (their mirrors would keep its data). */
@@ -301,14 +304,7 @@ abstract class SessionContract {
   void aSessionLongerThanTheRefreshPeriodEndsAtItsEndHoweverOftenItRotates() {
     SessionStore store = store();
     stores.add(store);
-    ApoJwt longer =
-        ApoJwt.builder()
-            .secret(SECRET)
-            .refresh(REFRESH_SECRET, REFRESH_PERIOD, call -> null)
-            .clock(clock)
-            .sessions(store)
-            .sessionLifetime(REFRESH_PERIOD.multipliedBy(3))
-            .build();
+    ApoJwt longer = builder(store).sessionLifetime(REFRESH_PERIOD.multipliedBy(3)).build();
     TokenPair first = login(longer, "alice");
     Instant start = clock.instant();
     Instant end = start.plus(REFRESH_PERIOD.multipliedBy(3));
