@@ -157,13 +157,22 @@ public final class SampleApp implements AutoCloseable {
   /**
    * Where sessions live: in this process ({@link MemorySessionStore}, one instance), or in the
    * Redis at {@code REDIS_URL}, shared by every instance of the service.
+   *
+   * @throws IllegalArgumentException if that Redis cannot be reached (within 10 s)
    */
   static SessionStore sessions(AppConfig config) {
     if (config.redisUrl() == null) {
       LOG.info("sessions in memory (one instance); set {} to share them", AppConfig.REDIS_URL);
       return new MemorySessionStore();
     }
-    RedisSessionStore store = RedisSessionStore.create(config.redisUrl());
+    RedisSessionStore store;
+    try {
+      store = RedisSessionStore.create(config.redisUrl());
+    } catch (IllegalStateException e) {
+      // Says host and port, never the URL's password.
+      throw new IllegalArgumentException(
+          AppConfig.REDIS_URL + ": " + e.getMessage() + "; start Redis, or unset it", e);
+    }
     LOG.info("sessions in {}", store);
     return store;
   }
