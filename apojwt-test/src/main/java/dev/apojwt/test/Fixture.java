@@ -1,0 +1,82 @@
+package dev.apojwt.test;
+
+import dev.apojwt.ApoJwt;
+import java.lang.reflect.AnnotatedElement;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+
+/** What {@link ApoJwtTest @ApoJwtTest} hands a test: an ApoJwt, its tokens and its clock. */
+final class Fixture {
+  /** Throwaway keys of the ApoJwts that @ApoJwtTest makes, one set per JVM. */
+  private static final KeyCache KEYS = new KeyCache();
+
+  /** One {@code @ApoJwtTest}'s attributes; equal attributes, equal configuration. */
+  record Config(
+      String algorithm,
+      boolean refresh,
+      String issuer,
+      List<String> audience,
+      String adminPermission,
+      Duration expPeriod,
+      Duration refreshPeriod,
+      Duration leeway) {}
+
+  final TestClock clock;
+  final ApoJwt jwt;
+  final TestTokens tokens;
+
+  Fixture(Config config, AnnotatedElement where) {
+    this.clock = TestClock.startingNow();
+    try {
+      this.jwt = build(config, clock);
+    } catch (IllegalArgumentException e) {
+      throw new ExtensionConfigurationException(
+          "@ApoJwtTest on " + where + " configures no valid ApoJwt: " + e.getMessage(), e);
+    }
+    this.tokens = TestTokens.of(jwt);
+  }
+
+  private static ApoJwt build(Config config, TestClock clock) {
+    String algorithm = config.algorithm().toUpperCase(Locale.ROOT);
+    ApoJwt.Builder builder =
+        ApoJwt.builder()
+            .algorithm(algorithm)
+            .issuer(config.issuer())
+            .serverAudience(config.audience())
+            .expPeriod(config.expPeriod())
+            .leeway(config.leeway())
+            .clock(clock)
+            .tokenFinder(CallerToken.finder());
+    if (algorithm.startsWith("HS")) {
+      builder.secret(KEYS.secret("access", 64));
+    } else if (keyPair(algorithm) != null) {
+      builder.signingKeys(keyPair(algorithm));
+    } // else build() says which algorithms there are
+    if (!config.adminPermission().isEmpty()) {
+      builder.adminPermission(config.adminPermission());
+    }
+    if (config.refresh()) {
+      builder.refresh(KEYS.secret("refresh", 64), config.refreshPeriod(), CallerToken.finder());
+    }
+    return builder.build();
+  }
+
+  /** The key pair of an asymmetric algorithm, or null for a name that is none. */
+  private static KeyPair keyPair(String algorithm) {
+    switch (algorithm) {
+      case "RS256":
+      case "RS384":
+      case "RS512":
+        return KEYS.rsa(2048);
+      case "ES256":
+      case "ES384":
+      case "ES512":
+        return KEYS.ec(KeyCache.curveOf(algorithm));
+      default:
+        return null;
+    }
+  }
+}
