@@ -5,7 +5,6 @@ import dev.apojwt.annotation.TokenData;
 import dev.apojwt.annotation.TokenPermissions;
 import dev.apojwt.annotation.TokenRequired;
 import dev.apojwt.annotation.TokenSubject;
-import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +19,6 @@ public interface AccountApi {
    * guard fills the subject, permissions, data and the whole verified token; callers pass null.
    */
   Me me(
-      Context ctx,
       @TokenSubject String subject,
       @TokenPermissions Set<String> permissions,
       @TokenData Map<String, Object> data,

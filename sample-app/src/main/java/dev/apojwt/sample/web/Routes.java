@@ -43,12 +43,12 @@ public final class Routes {
           ctx.status(204);
         });
 
-    routes.get("/me", ctx -> ctx.json(account.me(ctx, null, null, null, null)));
+    routes.get("/me", ctx -> ctx.json(account.me(null, null, null, null)));
 
     // Before /orders/{id}: routes match in the order they are declared.
-    routes.get("/orders/mine", ctx -> ctx.json(orders.mine(ctx, null)));
-    routes.get("/orders/{id}", ctx -> ctx.json(orders.get(ctx, ctx.pathParam("id"))));
-    routes.get("/orders", ctx -> ctx.json(orders.all(ctx)));
+    routes.get("/orders/mine", ctx -> ctx.json(orders.mine(null)));
+    routes.get("/orders/{id}", ctx -> ctx.json(orders.get(ctx.pathParam("id"))));
+    routes.get("/orders", ctx -> ctx.json(orders.all()));
     routes.post(
         "/orders",
         ctx -> {
@@ -58,10 +58,10 @@ public final class Routes {
     routes.delete(
         "/orders/{id}",
         ctx -> {
-          orders.delete(ctx, ctx.pathParam("id"));
+          orders.delete(ctx.pathParam("id"));
           ctx.status(204);
         });
 
-    routes.get("/admin/users", ctx -> ctx.json(admin.users(ctx)));
+    routes.get("/admin/users", ctx -> ctx.json(admin.users()));
   }
 }
