@@ -53,14 +53,16 @@ import org.opentest4j.AssertionFailedError;
  *
  * <p><b>How tokens reach the guard.</b> A method with a {@code @BearerToken} parameter gets the
  * token as that argument; every other method's token is presented with {@link CallerToken}, so
- * {@code jwt}'s token finder (and refresh finder) must read {@link CallerToken#finder()}, as the
- * {@code ApoJwt} of {@link ApoJwtTest @ApoJwtTest} does. An application's own {@code ApoJwt}, whose
- * finder reads the framework's request, cannot be given the matrix's tokens: build the one for the
- * matrix with the same admin permission and {@code CallerToken.finder()} (or use
- * {@code @ApoJwtTest(adminPermission = ...)}). {@code jwt} must have no exception handler that
- * turns refusals into other exceptions (the matrix reads the {@link ApoJwtException}). The other
- * arguments are null (zero or false for primitives). A method returning a {@code CompletionStage}
- * counts as refused when its stage fails with the {@code ApoJwtException}.
+ * {@code jwt}'s token finder (and refresh finder) must read {@link CallerToken#finder()}: the
+ * {@code ApoJwt} of {@link ApoJwtTest @ApoJwtTest} does, and so does any built with {@code
+ * .template(CallerToken.template())}. An application's own {@code ApoJwt}, whose template reads the
+ * framework's current request, finds none of the matrix's tokens (the matrix says so when it
+ * fails): give the matrix one with the application's admin permission and {@code
+ * CallerToken.template()} instead, most simply {@code @ApoJwtTest(adminPermission = ...)}. Its
+ * exception handler must hand the guard's {@link ApoJwtException} on as it is (as the templates'
+ * do), since the matrix reads the refusal's status and reason from it. The other arguments are null
+ * (zero or false for primitives). A method returning a {@code CompletionStage} counts as refused
+ * when its stage fails with the {@code ApoJwtException}.
  */
 public final class AccessMatrix {
   private static final long ASYNC_TIMEOUT_SECONDS = 10;
@@ -131,8 +133,8 @@ public final class AccessMatrix {
       throw new IllegalArgumentException(
           "the guard could not be made: "
               + e.getMessage()
-              + " (for the matrix, use an ApoJwt that finds tokens with CallerToken.finder(), such"
-              + " as @ApoJwtTest's)",
+              + " (for the matrix, use an ApoJwt built with .template(CallerToken.template()),"
+              + " such as @ApoJwtTest's)",
           e);
     }
     if (guarded == null) {

@@ -21,15 +21,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  * }</pre>
  *
- * <p>The {@code ApoJwt} finds tokens with {@link CallerToken#finder()} (access and refresh alike)
- * and has no exception handler, so a refused call throws the {@code ApoJwtException}. Each test
- * method gets its own {@code ApoJwt}, tokens and clock, the same in its {@code @BeforeEach} and
- * {@code @AfterEach} methods; the clock starts at the current time, in whole seconds, and stands
- * still until moved. When the constructor or a {@code @BeforeAll} method takes one, every test of
- * the class shares that one (and its clock): take them as test method parameters for a clock per
- * test. Keys are made once per JVM and algorithm. The annotation on a method configures that test;
- * on a class, every test of it and of its nested classes. Durations are ISO-8601 ({@code PT15M},
- * {@code P1D}). Parameters only: fields are not injected.
+ * <p>The {@code ApoJwt} has the template {@link CallerToken#template()}: it finds tokens with
+ * {@link CallerToken#finder()} (access and refresh alike), and a refused call throws the guard's
+ * {@code ApoJwtException}. Each test method gets its own {@code ApoJwt}, tokens and clock, the same
+ * in its {@code @BeforeEach} and {@code @AfterEach} methods; the clock starts at the current time,
+ * in whole seconds, and stands still until moved. When the constructor or a {@code @BeforeAll}
+ * method takes one, every test of the class shares that one (and its clock): take them as test
+ * method parameters for a clock per test. Keys are made once per JVM and algorithm. The annotation
+ * on a method configures that test; on a class, every test of it and of its nested classes.
+ * Durations are ISO-8601 ({@code PT15M}, {@code P1D}). Parameters only: fields are not injected.
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)

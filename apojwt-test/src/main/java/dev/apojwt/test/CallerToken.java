@@ -1,12 +1,16 @@
 package dev.apojwt.test;
 
+import dev.apojwt.ApoJwtException;
+import dev.apojwt.ExceptionHandler;
+import dev.apojwt.Template;
 import dev.apojwt.TokenFinder;
 
 /**
  * The token that the caller of a guarded method presents, in a test: what a request's {@code
  * Authorization} header (or refresh cookie) would carry in production. {@link #finder()} is the
- * {@link TokenFinder} that reads it; the {@code ApoJwt} of {@link ApoJwtTest @ApoJwtTest} has it as
- * its token finder and refresh finder, and {@link AccessMatrix} presents its tokens through it.
+ * {@link TokenFinder} that reads it, and {@link #template()} the {@link Template} made of it; the
+ * {@code ApoJwt} of {@link ApoJwtTest @ApoJwtTest} has that template, and {@link AccessMatrix}
+ * presents its tokens through it.
  *
  * <pre>{@code
  * Orders orders = new GuardedOrders(new OrdersService(), jwt);
@@ -20,6 +24,29 @@ import dev.apojwt.TokenFinder;
 public final class CallerToken {
   private static final ThreadLocal<String> PRESENTED = new ThreadLocal<>();
   private static final TokenFinder FINDER = call -> PRESENTED.get();
+  private static final ExceptionHandler AS_IT_IS = (failure, call) -> new ApoJwtException(failure);
+  private static final Template TEMPLATE =
+      new Template() {
+        @Override
+        public TokenFinder tokenFinder() {
+          return FINDER;
+        }
+
+        @Override
+        public TokenFinder refreshFinder() {
+          return FINDER;
+        }
+
+        @Override
+        public ExceptionHandler exceptionHandler() {
+          return AS_IT_IS;
+        }
+
+        @Override
+        public String toString() {
+          return "CallerToken.template()";
+        }
+      };
 
   private CallerToken() {}
 
@@ -43,6 +70,15 @@ public final class CallerToken {
    */
   public static TokenFinder finder() {
     return FINDER;
+  }
+
+  /**
+   * The template of tests, for {@code ApoJwt.builder().template(...)}: access and refresh tokens
+   * from {@link #finder()}, and refused calls thrown as the guard's {@link ApoJwtException}. It
+   * needs no hook: {@link #call} and {@link #run} bind the token.
+   */
+  public static Template template() {
+    return TEMPLATE;
   }
 
   /**

@@ -49,7 +49,7 @@ final class Fixture {
             .expPeriod(config.expPeriod())
             .leeway(config.leeway())
             .clock(clock)
-            .tokenFinder(CallerToken.finder());
+            .template(CallerToken.template());
     if (algorithm.startsWith("HS")) {
       builder.secret(KEYS.secret("access", 64));
     } else if (keyPair(algorithm) != null) {
@@ -59,7 +59,7 @@ final class Fixture {
       builder.adminPermission(config.adminPermission());
     }
     if (config.refresh()) {
-      builder.refresh(KEYS.secret("refresh", 64), config.refreshPeriod(), CallerToken.finder());
+      builder.refresh(KEYS.secret("refresh", 64), config.refreshPeriod());
     }
     return builder.build();
   }

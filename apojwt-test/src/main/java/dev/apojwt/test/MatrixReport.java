@@ -55,8 +55,8 @@ final class MatrixReport {
         .append(" guard did)\n\n");
     appendTable(s);
     if (calledExpected > 0 && calledButMissing == calledExpected) {
-      s.append("\nThe guard found no token in any case: give AccessMatrix an ApoJwt whose token")
-          .append(" finder is CallerToken.finder(), such as @ApoJwtTest's.\n");
+      s.append("\nThe guard found no token in any case: give AccessMatrix an ApoJwt built with")
+          .append(" .template(CallerToken.template()), such as @ApoJwtTest's.\n");
     }
     if (otherExceptions > 0) {
       s.append("\nThe guard threw something other than an ApoJwtException: give AccessMatrix an")

@@ -340,8 +340,8 @@ class AccessMatrixTest {
     String message = failure(shop, ownFinder);
     assertTrue(
         message.contains(
-            "The guard found no token in any case: give AccessMatrix an ApoJwt whose token finder"
-                + " is CallerToken.finder(), such as @ApoJwtTest's."),
+            "The guard found no token in any case: give AccessMatrix an ApoJwt built with"
+                + " .template(CallerToken.template()), such as @ApoJwtTest's."),
         message);
   }
 
@@ -373,6 +373,6 @@ class AccessMatrixTest {
     assertTrue(
         e.getMessage().startsWith("the guard could not be made: this ApoJwt cannot guard"),
         e.getMessage());
-    assertTrue(e.getMessage().contains("CallerToken.finder()"), e.getMessage());
+    assertTrue(e.getMessage().contains(".template(CallerToken.template())"), e.getMessage());
   }
 }

@@ -2,8 +2,12 @@ package dev.apojwt.test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.apojwt.ApoJwtException;
+import dev.apojwt.AuthFailure;
+import dev.apojwt.Template;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,6 +49,20 @@ class CallerTokenAndClockTest {
     String seen =
         CallerToken.call("mine", () -> CompletableFuture.supplyAsync(CallerToken::current).join());
     assertNull(seen);
+  }
+
+  @Test
+  void theTemplateFindsThePresentedTokenForBothKindsAndHandsRefusalsOnAsTheyAre() {
+    Template template = CallerToken.template();
+    CallerToken.run(
+        "presented",
+        () -> {
+          assertEquals("presented", template.tokenFinder().find(null));
+          assertEquals("presented", template.refreshFinder().find(null));
+        });
+    AuthFailure failure = AuthFailure.of(AuthFailure.Reason.FORBIDDEN, "a detail for logs");
+    RuntimeException thrown = template.exceptionHandler().handle(failure, null);
+    assertSame(failure, ((ApoJwtException) thrown).failure());
   }
 
   @Test
