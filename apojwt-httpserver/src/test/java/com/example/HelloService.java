@@ -24,7 +24,7 @@ public final class HelloService {
         .createContext(
             "/hello",
             exchange -> {
-              byte[] body = greetings.hello(null).getBytes(StandardCharsets.UTF_8);
+              byte[] body = greetings.hello().getBytes(StandardCharsets.UTF_8);
               exchange.sendResponseHeaders(200, body.length);
               try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);

@@ -20,7 +20,7 @@ public final class HelloService {
               web.install(config); // the one line of glue
               config.jetty.host = "127.0.0.1";
               config.jetty.port = port;
-              config.routes.get("/hello", ctx -> ctx.result(greetings.hello(null)));
+              config.routes.get("/hello", ctx -> ctx.result(greetings.hello()));
             })
         .start();
   }

@@ -26,7 +26,7 @@ public final class HelloService {
           protected void doGet(HttpServletRequest request, HttpServletResponse response)
               throws IOException {
             response.setContentType("text/plain;charset=utf-8");
-            response.getWriter().write(greetings.hello(null));
+            response.getWriter().write(greetings.hello());
           }
         };
 

@@ -58,23 +58,23 @@ class HttpServerTemplateTest extends TemplateSuite {
         body = api.open();
         break;
       case Routes.SUBJECT:
-        body = api.subject(null);
+        body = api.subject();
         break;
       case Routes.SUBJECT_OF:
         body = api.subjectOf(exchange, null);
         break;
       case Routes.READ:
-        body = api.read(null);
+        body = api.read();
         break;
       case Routes.REFRESH:
-        body = api.refresh(null);
+        body = api.refresh();
         break;
       case Routes.BEARER:
         body = api.bearer(exchange.getRequestHeaders().getFirst(Routes.TOKEN_HEADER), null);
         break;
       case Routes.LATER:
         // The JDK's server has no asynchronous path of its own: the worker joins the stage.
-        body = api.later(null).toCompletableFuture().join();
+        body = api.later().toCompletableFuture().join();
         break;
       case Routes.UNAVAILABLE:
         body = api.unavailable();

@@ -56,18 +56,17 @@ class JavalinTemplateTest extends TemplateSuite {
               web.install(config);
               var routes = config.routes;
               routes.get(Routes.OPEN, ctx -> ctx.result(api.open()));
-              routes.get(Routes.SUBJECT, ctx -> ctx.result(api.subject(null)));
+              routes.get(Routes.SUBJECT, ctx -> ctx.result(api.subject()));
               routes.get(Routes.SUBJECT_OF, ctx -> ctx.result(api.subjectOf(ctx, null)));
-              routes.get(Routes.READ, ctx -> ctx.result(api.read(null)));
-              routes.post(Routes.REFRESH, ctx -> ctx.result(api.refresh(null)));
+              routes.get(Routes.READ, ctx -> ctx.result(api.read()));
+              routes.post(Routes.REFRESH, ctx -> ctx.result(api.refresh()));
               routes.get(
                   Routes.BEARER,
                   ctx -> ctx.result(api.bearer(ctx.header(Routes.TOKEN_HEADER), null)));
               routes.get(
                   Routes.LATER,
                   ctx ->
-                      ctx.future(
-                          () -> api.later(null).thenAccept(ctx::result).toCompletableFuture()));
+                      ctx.future(() -> api.later().thenAccept(ctx::result).toCompletableFuture()));
               routes.get(Routes.FAILS, ctx -> ctx.result(api.fails()));
               routes.get(Routes.UNAVAILABLE, ctx -> ctx.result(api.unavailable()));
             });

@@ -107,16 +107,16 @@ class ServletTemplateTest extends TemplateSuite {
           write(response, api.open());
           break;
         case Routes.SUBJECT:
-          write(response, api.subject(null));
+          write(response, api.subject());
           break;
         case Routes.SUBJECT_OF:
           write(response, api.subjectOf(request, null));
           break;
         case Routes.READ:
-          write(response, api.read(null));
+          write(response, api.read());
           break;
         case Routes.REFRESH:
-          write(response, api.refresh(null));
+          write(response, api.refresh());
           break;
         case Routes.BEARER:
           write(response, api.bearer(request.getHeader(Routes.TOKEN_HEADER), null));
@@ -148,7 +148,7 @@ class ServletTemplateTest extends TemplateSuite {
         throw new ServletException(failure);
       }
       AsyncContext async = request.startAsync();
-      api.later(null)
+      api.later()
           .whenComplete(
               (value, failure) -> {
                 if (failure == null) {

@@ -91,7 +91,7 @@ public final class Fixture implements AutoCloseable {
   public void probe(String id) {
     String found;
     try {
-      found = "bound to " + probeGuard.subject(null);
+      found = "bound to " + probeGuard.subject();
     } catch (ApoJwtException e) {
       found = e.failure().code();
     } catch (RuntimeException e) {

@@ -356,13 +356,11 @@ public abstract class TemplateSuite {
     int calls = fixture.calls();
     for (Runnable call :
         List.<Runnable>of(
-            () -> api.subject(null),
-            () -> api.subjectOf(new Object(), null),
-            () -> api.read(null))) {
+            () -> api.subject(), () -> api.subjectOf(new Object(), null), () -> api.read())) {
       RuntimeException e = assertThrows(RuntimeException.class, call::run);
       assertEquals(AuthFailure.Reason.MISSING_TOKEN, failureOf(e).reason());
     }
-    RuntimeException refresh = assertThrows(RuntimeException.class, () -> api.refresh(null));
+    RuntimeException refresh = assertThrows(RuntimeException.class, () -> api.refresh());
     assertEquals(AuthFailure.Reason.MISSING_TOKEN, failureOf(refresh).reason());
     assertEquals(calls, fixture.calls());
   }

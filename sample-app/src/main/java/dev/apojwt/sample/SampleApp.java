@@ -3,15 +3,12 @@ package dev.apojwt.sample;
 import dev.apojwt.AccessTable;
 import dev.apojwt.ApoJwt;
 import dev.apojwt.javalin.JavalinTemplate;
-import dev.apojwt.sample.api.AccountApi;
 import dev.apojwt.sample.api.AdminApi;
-import dev.apojwt.sample.api.AuthApi;
 import dev.apojwt.sample.api.GuardedAccountApi;
 import dev.apojwt.sample.api.GuardedAdminApi;
 import dev.apojwt.sample.api.GuardedAuthApi;
 import dev.apojwt.sample.api.GuardedOrdersApi;
 import dev.apojwt.sample.api.GuardedSystemApi;
-import dev.apojwt.sample.api.OrdersApi;
 import dev.apojwt.sample.api.Perms;
 import dev.apojwt.sample.api.PermsHierarchy;
 import dev.apojwt.sample.api.SystemApi;
@@ -107,9 +104,10 @@ public final class SampleApp implements AutoCloseable {
             GuardedOrdersApi.accessTable(),
             GuardedAdminApi.accessTable());
     SystemApi system = new GuardedSystemApi(new SystemService(tables, Perms.ADMIN), jwt);
-    AuthApi auth = new GuardedAuthApi(new AuthService(users, jwt, sessions, cookie, clock), jwt);
-    AccountApi account = new GuardedAccountApi(new AccountService(), jwt);
-    OrdersApi orders =
+    GuardedAuthApi auth =
+        new GuardedAuthApi(new AuthService(users, jwt, sessions, cookie, clock), jwt);
+    GuardedAccountApi account = new GuardedAccountApi(new AccountService(), jwt);
+    GuardedOrdersApi orders =
         new GuardedOrdersApi(new OrdersService(new OrderStore(clock, MAX_ORDERS)), jwt);
     AdminApi admin = new GuardedAdminApi(new AdminService(users), jwt);
     Routes routes = new Routes(system, auth, account, orders, admin);

@@ -16,7 +16,8 @@ import java.util.Set;
 public interface AccountApi {
   /**
    * {@code GET /me}: who the token says the caller is. Shows every access-token injection: the
-   * guard fills the subject, permissions, data and the whole verified token; callers pass null.
+   * guard fills the subject, permissions, data and the whole verified token; the route calls the
+   * guard's overload without them, {@code me()}.
    */
   Me me(
       @TokenSubject String subject,
