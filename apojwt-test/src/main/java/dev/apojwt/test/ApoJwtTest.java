@@ -37,7 +37,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Inherited
 @ExtendWith(ApoJwtExtension.class)
 public @interface ApoJwtTest {
-  /** HS256 (default), HS384, HS512, RS256, RS384, RS512, ES256, ES384 or ES512. */
+  /**
+   * The algorithm: HS256 (default) or any other that {@code ApoJwt.Builder.algorithm} takes (HS384,
+   * HS512, RS256, RS384, RS512, ES256, ES384, ES512). The keys are of its family: a 64-byte secret,
+   * a 2048-bit RSA key pair, or a key pair on the algorithm's curve.
+   */
   String algorithm() default "HS256";
 
   /** Whether refresh tokens are configured (with their own throwaway secret). */

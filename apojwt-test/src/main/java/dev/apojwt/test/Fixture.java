@@ -2,10 +2,8 @@ package dev.apojwt.test;
 
 import dev.apojwt.ApoJwt;
 import java.lang.reflect.AnnotatedElement;
-import java.security.KeyPair;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /** What {@link ApoJwtTest @ApoJwtTest} hands a test: an ApoJwt, its tokens and its clock. */
@@ -40,7 +38,7 @@ final class Fixture {
   }
 
   private static ApoJwt build(Config config, TestClock clock) {
-    String algorithm = config.algorithm().toUpperCase(Locale.ROOT);
+    String algorithm = config.algorithm(); // in any case, as the builder takes it
     ApoJwt.Builder builder =
         ApoJwt.builder()
             .algorithm(algorithm)
@@ -50,10 +48,10 @@ final class Fixture {
             .leeway(config.leeway())
             .clock(clock)
             .template(CallerToken.template());
-    if (algorithm.startsWith("HS")) {
+    if (KeyFamily.of(algorithm) == KeyFamily.HMAC) {
       builder.secret(KEYS.secret("access", 64));
-    } else if (keyPair(algorithm) != null) {
-      builder.signingKeys(keyPair(algorithm));
+    } else if (KEYS.pairFor(algorithm, 0) != null) {
+      builder.signingKeys(KEYS.pairFor(algorithm, 0));
     } // else build() says which algorithms there are
     if (!config.adminPermission().isEmpty()) {
       builder.adminPermission(config.adminPermission());
@@ -62,21 +60,5 @@ final class Fixture {
       builder.refresh(KEYS.secret("refresh", 64), config.refreshPeriod());
     }
     return builder.build();
-  }
-
-  /** The key pair of an asymmetric algorithm, or null for a name that is none. */
-  private static KeyPair keyPair(String algorithm) {
-    switch (algorithm) {
-      case "RS256":
-      case "RS384":
-      case "RS512":
-        return KEYS.rsa(2048);
-      case "ES256":
-      case "ES384":
-      case "ES512":
-        return KEYS.ec(KeyCache.curveOf(algorithm));
-      default:
-        return null;
-    }
   }
 }

@@ -2,19 +2,17 @@ package dev.apojwt.test;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.PrivateKey;
-import java.security.Signature;
+import java.security.Key;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs a token's header and payload again with a key that no service has: a throwaway key of the
- * algorithm the token's header names (for RSA, of the size the token's own signature shows). The
- * result differs from the real token only in its signature, so a verifier refuses it for that
- * alone.
+ * algorithm the token's header names, chosen by its {@link KeyFamily} (for RSA, of the size the
+ * token's own signature shows; for EdDSA, of the curve its size shows). The result differs from the
+ * real token only in its signature, so a verifier refuses it for that alone.
  */
 final class ForeignKeys {
   private static final Pattern ALG = Pattern.compile("\"alg\"\\s*:\\s*\"([^\"]+)\"");
@@ -47,42 +45,19 @@ final class ForeignKeys {
   }
 
   private static byte[] sign(String algorithm, int signatureBytes, byte[] data) {
+    KeyFamily family = KeyFamily.of(algorithm);
+    if (family == null) {
+      throw new IllegalStateException(
+          "the test kit cannot sign " + algorithm + " tokens with another key");
+    }
+    Key key =
+        family == KeyFamily.HMAC
+            ? new SecretKeySpec(KEYS.secret("hmac", 64), "HmacSHA" + KeyFamily.hashBits(algorithm))
+            : KEYS.pairFor(algorithm, signatureBytes).getPrivate();
     try {
-      switch (algorithm) {
-        case "HS256":
-        case "HS384":
-        case "HS512":
-          Mac mac = Mac.getInstance("HmacSHA" + algorithm.substring(2));
-          mac.init(new SecretKeySpec(KEYS.secret("hmac", 64), mac.getAlgorithm()));
-          return mac.doFinal(data);
-        case "RS256":
-        case "RS384":
-        case "RS512":
-          return sign(
-              "SHA" + algorithm.substring(2) + "withRSA",
-              KEYS.rsa(signatureBytes * 8).getPrivate(),
-              data);
-        case "ES256":
-        case "ES384":
-        case "ES512":
-          return sign(
-              "SHA" + algorithm.substring(2) + "withECDSAinP1363Format",
-              KEYS.ec(KeyCache.curveOf(algorithm)).getPrivate(),
-              data);
-        default:
-          throw new IllegalStateException(
-              "the test kit cannot sign " + algorithm + " tokens with another key");
-      }
+      return family.sign(algorithm, key, data);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("this JDK cannot sign " + algorithm, e);
     }
-  }
-
-  private static byte[] sign(String jcaName, PrivateKey key, byte[] data)
-      throws GeneralSecurityException {
-    Signature signature = Signature.getInstance(jcaName);
-    signature.initSign(key);
-    signature.update(data);
-    return signature.sign();
   }
 }

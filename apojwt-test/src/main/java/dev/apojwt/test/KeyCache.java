@@ -23,6 +23,33 @@ final class KeyCache {
         .clone();
   }
 
+  /**
+   * The key pair that signs {@code algorithm}'s tokens, by its {@link KeyFamily}: RSA keys of 2048
+   * bits (or of the size of {@code signatureBytes}-byte signatures), the ES* algorithm's curve, or
+   * Ed25519 (Ed448 for 114-byte signatures).
+   *
+   * @param signatureBytes the size of the signature to match, or 0 for the default key
+   * @return null for HMAC algorithms, which sign with a secret, and for names of no family
+   */
+  KeyPair pairFor(String algorithm, int signatureBytes) {
+    KeyFamily family = KeyFamily.of(algorithm);
+    if (family == null) {
+      return null;
+    }
+    switch (family) {
+      case RSA:
+      case RSA_PSS:
+        return rsa(signatureBytes == 0 ? 2048 : signatureBytes * 8);
+      case EC:
+        return ec(KeyFamily.curveOf(algorithm));
+      case EDDSA:
+        String curve = KeyFamily.edwardsCurveOf(signatureBytes);
+        return (KeyPair) keys.computeIfAbsent(curve, k -> generate(curve, g -> {}));
+      default:
+        return null;
+    }
+  }
+
   /** An RSA key pair of {@code bits} bits. */
   KeyPair rsa(int bits) {
     return (KeyPair)
@@ -36,20 +63,6 @@ final class KeyCache {
     return (KeyPair)
         keys.computeIfAbsent(
             "EC-" + curve, k -> generate("EC", g -> g.initialize(new ECGenParameterSpec(curve))));
-  }
-
-  /** The EC curve of an ES* algorithm. */
-  static String curveOf(String algorithm) {
-    switch (algorithm) {
-      case "ES256":
-        return "secp256r1";
-      case "ES384":
-        return "secp384r1";
-      case "ES512":
-        return "secp521r1";
-      default:
-        throw new IllegalArgumentException(algorithm + " is not an ECDSA algorithm");
-    }
   }
 
   /** How a key pair generator is initialised. */

@@ -14,10 +14,13 @@ import dev.apojwt.AuthFailure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -86,7 +89,7 @@ class ApoJwtTestExtensionTest {
     assertEquals("https://auth.example.com", token.issuer());
     assertEquals(List.of("orders", "billing"), token.audience());
 
-    // The leeway lets a token pass for 30 seconds after its exp, not 31.
+    // The leeway lets a token pass until 30 seconds after its exp: 29 s after, not 30 s after.
     String access = tokens.access();
     clock.advance(Duration.ofMinutes(5).plusSeconds(29));
     jwt.verify(access);
@@ -96,10 +99,31 @@ class ApoJwtTestExtensionTest {
 
   @Test
   @ApoJwtTest(algorithm = "RS256")
-  void everyAlgorithmOfTheRuntimeCanBeChosen(ApoJwt jwt, TestTokens tokens) {
+  void theAnnotationChoosesTheAlgorithm(ApoJwt jwt, TestTokens tokens) {
     String token = tokens.access();
     assertEquals("RS256", ForeignKeys.algorithm(token.substring(0, token.indexOf('.'))));
     jwt.verify(token);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dev.apojwt.test.TestTokensTest#algorithms")
+  void everyAlgorithmOfTheRuntimeCanBeChosenInAnyCase(String algorithm) {
+    Fixture fixture =
+        new Fixture(
+            new Fixture.Config(
+                algorithm.toLowerCase(Locale.ROOT),
+                true,
+                "",
+                List.of(),
+                "",
+                Duration.ofMinutes(15),
+                Duration.ofDays(1),
+                Duration.ZERO),
+            ApoJwtTestExtensionTest.class);
+    String token = fixture.tokens.access();
+    assertEquals(algorithm, ForeignKeys.algorithm(token.substring(0, token.indexOf('.'))));
+    fixture.jwt.verify(token);
+    fixture.jwt.verifyRefresh(fixture.tokens.refresh());
   }
 
   @Nested

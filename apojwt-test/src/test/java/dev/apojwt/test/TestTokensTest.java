@@ -139,6 +139,15 @@ class TestTokensTest {
   }
 
   @Test
+  void theAlgorithmsAreTheRuntimesOwnListWithEveryOneOfRfc7518ThatItSupports() {
+    assertTrue(
+        Algorithms.ALL.containsAll(
+            java.util.List.of(
+                "HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "ES256", "ES384", "ES512")),
+        Algorithms.ALL::toString);
+  }
+
+  @Test
   void theDefaultsAreATestUserWithNothing() {
     ApoJwt jwt = service("HS256");
     VerifiedToken token = jwt.verify(TestTokens.of(jwt).access());
