@@ -25,9 +25,9 @@ import org.opentest4j.AssertionFailedError;
  * table it calls the guard, in front of a recording delegate, with
  *
  * <ul>
- *   <li>no token (401, the delegate not called), a token of the wrong kind (a refresh token where
- *       an access token is needed and the reverse: 401), an expired one and one signed with another
- *       key (401);
+ *   <li>no token (401, the delegate not called), a token of the wrong kind (a refresh token, if
+ *       {@code jwt} has refresh configured, where an access token is needed and the reverse: 401),
+ *       an expired one and one signed with another key (401);
  *   <li>for each required permission, the strongest token that lacks it: every other permission the
  *       table names (403); for {@code anyOf}, one holding none of them (403);
  *   <li>the weakest sufficient token (the delegate called): the required permissions themselves,

@@ -183,6 +183,53 @@ class AccessMatrixTest {
         });
   }
 
+  @Test
+  void aRuleTightenedFailsTheWeakestSufficientTokensItNowRefuses(ApoJwt jwt) {
+    String message =
+        failure(
+            Shop.compileWith(
+                "@PermissionRequired(Perms.ORDERS_READ) String get(String id);",
+                "@PermissionRequired(Perms.ORDERS_ADMIN) String get(String id);"),
+            jwt);
+    // orders:admin, which implies orders:read, and the admin permission still pass.
+    assertRows(
+        message,
+        new String[] {
+          "get(java.lang.String)",
+          "with orders:read",
+          "access [orders:read]",
+          "called",
+          "403 forbidden"
+        },
+        new String[] {
+          "get(java.lang.String)",
+          "orders:read through orders:write",
+          "access [orders:write]",
+          "called",
+          "403 forbidden"
+        },
+        new String[] {
+          "get(java.lang.String)",
+          "orders:read through support",
+          "access [support]",
+          "called",
+          "403 forbidden"
+        });
+  }
+
+  @Test
+  void anAnyOfAlternativeDroppedFailsTheCaseOfThatAlternativeAlone(ApoJwt jwt) {
+    String message =
+        failure(
+            Shop.compileWith(
+                "@PermissionRequired(anyOf = {Perms.ORDERS_ADMIN, Perms.SUPPORT})",
+                "@PermissionRequired(Perms.ORDERS_ADMIN)"),
+            jwt);
+    assertRows(
+        message,
+        new String[] {"all()", "with support", "access [support]", "called", "403 forbidden"});
+  }
+
   /** How a hand-written guard handles a call, given the real guard and the delegate. */
   private interface Bug {
     Object call(Object guard, Object delegate, Method method, Object[] args) throws Throwable;
