@@ -87,6 +87,14 @@ final class TokenWriter {
   }
 
   /**
+   * A signed token issued at {@code now} (seconds): {@code iat} and {@code nbf} are {@code now},
+   * {@code exp} is {@code now} plus this kind's lifetime.
+   */
+  String write(String subject, Collection<String> permissions, Map<String, ?> data, long now) {
+    return write(subject, permissions, data, null, null, NO_CAP, now, true);
+  }
+
+  /**
    * A signed token of session {@code sid} (null for none, and then no {@code sid} claim), with
    * {@code id} as its {@code jti} (null for a new random one), expiring at the earlier of its
    * lifetime and {@code expCap} (epoch seconds; {@link #NO_CAP} for none): a session's tokens never
@@ -99,7 +107,11 @@ final class TokenWriter {
       String sid,
       String id,
       long expCap) {
-    return write(subject, permissions, data, sid, id, expCap, true);
+    return write(subject, permissions, data, sid, id, expCap, now(), true);
+  }
+
+  private long now() {
+    return Math.floorDiv(clock.millis(), 1000L);
   }
 
   private String write(
@@ -109,6 +121,7 @@ final class TokenWriter {
       String sid,
       String id,
       long expCap,
+      long now,
       boolean signed) {
     if (!key.canSign()) {
       throw new IllegalStateException(
@@ -120,7 +133,6 @@ final class TokenWriter {
     if (data == null) {
       throw new IllegalArgumentException("data must not be null: pass Map.of() for none");
     }
-    long now = Math.floorDiv(clock.millis(), 1000L);
     JsonBuffer out = JsonBuffer.acquire();
     try {
       long exp = Math.min(now + lifetimeSeconds, expCap);
@@ -141,7 +153,7 @@ final class TokenWriter {
    */
   void check(String subject, Collection<String> permissions, Map<String, ?> data) {
     String sample = TokenIds.next();
-    write(subject, permissions, data, sample, sample, NO_CAP, false);
+    write(subject, permissions, data, sample, sample, NO_CAP, now(), false);
   }
 
   private void writePayload(
