@@ -477,7 +477,10 @@ public final class RedisSessionStore implements SessionStore {
             args);
     LOG.log(
         Level.INFO,
-        "wrote back {0} revocation(s) that Redis at {1} had lost",
+        // Lost (Redis restarted empty, a replica promoted), or made here while the snapshot was
+        // read:
+        // the merge is idempotent, so writing back the second kind adds nothing.
+        "wrote back {0} revocation(s) missing from the snapshot of Redis at {1}",
         (missing.sessions.size() / 2) + (missing.subjects.size() / 3),
         target);
     mirror.wroteBack(version, written);
