@@ -68,6 +68,23 @@ class SessionInputTest {
   }
 
   @Test
+  void aSessionIdIsExactly22Base64UrlCharactersWhateverCharacterIsWrong() {
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    String base = "AAAAAAAAAAAAAAAAAAAAAA";
+    // Past 127 too: a character whose low seven bits are base64url's must not pass as one.
+    for (char c = 0; c < 512; c++) {
+      for (int at : new int[] {0, 11, 21}) {
+        String id = base.substring(0, at) + c + base.substring(at + 1);
+        assertEquals(
+            alphabet.indexOf(c) >= 0, SessionCheck.isId(id), "char " + (int) c + " at " + at);
+      }
+    }
+    assertEquals(false, SessionCheck.isId(base + "A"));
+    assertEquals(false, SessionCheck.isId(base.substring(1)));
+    assertEquals(false, SessionCheck.isId(null));
+  }
+
+  @Test
   void aDuplicateSidIsMalformed() {
     String sid = "\"sid\":\"AAAAAAAAAAAAAAAAAAAAAA\"";
     assertEquals(
