@@ -17,6 +17,11 @@ public final class RevocationList {
   /** Ended sessions: sid -> keep until (epoch seconds). */
   private final ConcurrentHashMap<String, Long> sessions = new ConcurrentHashMap<>();
 
+  /**
+   * A filter in front of {@link #sessions}, which every verification reads; see {@link SidFilter}.
+   */
+  private volatile SidFilter sidFilter = SidFilter.EMPTY;
+
   /** Revoked subjects: subject -> the cutoff and until when to keep it. */
   private final ConcurrentHashMap<String, SubjectCutoff> subjects = new ConcurrentHashMap<>();
 
@@ -70,6 +75,11 @@ public final class RevocationList {
       return false;
     }
     sessions.merge(sid, keepUntil, Math::max);
+    // After the map: a reader that finds the key in the filter finds the session in the map. Also
+    // when the session was there before: a prune may have dropped it from both since.
+    synchronized (this) {
+      sidFilter = sidFilter.with(SidFilter.key(sid), sessions.size());
+    }
     return true;
   }
 
@@ -93,7 +103,7 @@ public final class RevocationList {
    * revoked.
    */
   public boolean isRevoked(String sid, String subject, long issuedAt) {
-    if (sid != null && !sessions.isEmpty() && sessions.containsKey(sid)) {
+    if (sid != null && sidFilter.mayContain(SidFilter.key(sid)) && sessions.containsKey(sid)) {
       return true;
     }
     if (subject != null && !subjects.isEmpty()) {
@@ -110,7 +120,11 @@ public final class RevocationList {
 
   /** Forgets the entries whose keep-until time is at or before {@code now} (epoch seconds). */
   public void prune(long now) {
-    sessions.values().removeIf(keepUntil -> keepUntil <= now);
+    if (sessions.values().removeIf(keepUntil -> keepUntil <= now)) {
+      synchronized (this) {
+        sidFilter = SidFilter.of(sessions.keySet());
+      }
+    }
     subjects.values().removeIf(cutoff -> cutoff.keepUntil <= now);
   }
 
@@ -127,5 +141,117 @@ public final class RevocationList {
   /** How many entries are kept (for monitoring and tests). */
   public int size() {
     return sessions.size() + subjects.size();
+  }
+
+  /**
+   * A set of 64-bit keys of ended sessions' ids that answers "certainly not ended" from one small
+   * array, without hashing the id's 22 characters or probing the map (which, with thousands of
+   * ended sessions, misses the cache on every verification): an apojwt session id is random, so its
+   * first 10 characters, decoded, are 60 random bits and already a good key. A hit is confirmed in
+   * the map, so a key shared by two ids costs only that lookup.
+   *
+   * <p>Open addressing, at most half full. Writers hold the list's lock and publish each change
+   * through the volatile {@link #sidFilter}, after the map; a slot only ever goes from empty to a
+   * key, and removal ({@link #prune}) builds a new filter, so a reader never misses a key that was
+   * there before it looked.
+   */
+  static final class SidFilter {
+    /**
+     * No keys, and no array: the first key makes one (so nothing ever writes into a shared one).
+     */
+    static final SidFilter EMPTY = new SidFilter(new long[0], 0);
+
+    private final long[] slots;
+    private final int size;
+
+    private SidFilter(long[] slots, int size) {
+      this.slots = slots;
+      this.size = size;
+    }
+
+    /**
+     * The key of {@code sid}: never 0 (an empty slot). For apojwt's ids the bits of their first 10
+     * characters; for any other string its hash code.
+     */
+    static long key(String sid) {
+      if (sid.length() == SessionCheck.ID_LENGTH) {
+        long bits = 0;
+        int bad = 0;
+        for (int i = 0; i < 10; i++) {
+          char c = sid.charAt(i);
+          int sixtet = Base64Url.classOf((byte) c);
+          bad |= (c >>> 7) | (sixtet >>> 31);
+          bits = bits << 6 | (sixtet & 0x3f);
+        }
+        if (bad == 0) {
+          return bits | Long.MIN_VALUE;
+        }
+      }
+      return (sid.hashCode() & 0xffffffffL) | 1L << 62;
+    }
+
+    static SidFilter of(java.util.Collection<String> sids) {
+      SidFilter filter = EMPTY;
+      int n = 0;
+      for (String sid : sids) {
+        filter = filter.with(key(sid), ++n);
+      }
+      return filter;
+    }
+
+    /** This filter with {@code key} added; {@code expected} sizes a new array when it grows. */
+    SidFilter with(long key, int expected) {
+      long[] target = slots;
+      if ((size + 1) * 2 > target.length) {
+        int length = Math.max(16, target.length);
+        while (Math.max(size + 1, expected) * 2 > length) {
+          length <<= 1;
+        }
+        target = new long[length];
+        for (long k : slots) {
+          if (k != 0) {
+            insert(target, k);
+          }
+        }
+      }
+      return insert(target, key) ? new SidFilter(target, size + 1) : new SidFilter(target, size);
+    }
+
+    /** Puts {@code key} into {@code slots} (with room); false if it was there. */
+    private static boolean insert(long[] slots, long key) {
+      int mask = slots.length - 1;
+      for (int i = index(key, mask); ; i = (i + 1) & mask) {
+        if (slots[i] == key) {
+          return false;
+        }
+        if (slots[i] == 0) {
+          slots[i] = key;
+          return true;
+        }
+      }
+    }
+
+    /** Whether {@code key} may be an ended session's: false means certainly not. */
+    boolean mayContain(long key) {
+      long[] s = slots;
+      if (s.length == 0) {
+        return false;
+      }
+      int mask = s.length - 1;
+      for (int i = index(key, mask); ; i = (i + 1) & mask) {
+        long k = s[i];
+        if (k == key) {
+          return true;
+        }
+        if (k == 0) {
+          return false;
+        }
+      }
+    }
+
+    private static int index(long key, int mask) {
+      long h = key * 0x9E3779B97F4A7C15L;
+      return (int) (h >>> 40) & mask;
+    }
   }
 }
