@@ -1,11 +1,13 @@
 /**
  * The apojwt runtime: {@link dev.apojwt.ApoJwt} (configuration, token creation and verification)
  * and the small API that generated guards call. Only {@code dev.apojwt} is exported; Jackson's
- * streaming parser is used inside and appears in no signature of it, so it is not required
- * transitively.
+ * streaming parser, Caffeine (the verified-token cache) and the JDK's HTTP client (JWK Sets) are
+ * used inside and appear in no signature of it, so none is required transitively.
  */
 module dev.apojwt {
   requires com.fasterxml.jackson.core;
+  requires com.github.benmanes.caffeine;
+  requires java.net.http;
 
   exports dev.apojwt;
 }
