@@ -223,9 +223,12 @@ final class RemoteKeySet implements KeySource, AutoCloseable {
     }
   }
 
-  /** One fetch, on the background thread; then the next one is scheduled. */
+  /**
+   * One fetch, on the background thread. The next one is scheduled before those who wait for this
+   * one hear that it is done.
+   */
   private void fetch(CompletableFuture<Void> done) {
-    long delay;
+    long delay = LAST_RETRY_MILLIS;
     try {
       delay = install(fetcher.fetch());
       synchronized (this) {
@@ -239,10 +242,10 @@ final class RemoteKeySet implements KeySource, AutoCloseable {
       synchronized (this) {
         fetches++;
         inFlight = null;
+        schedule(delay);
       }
       done.complete(null);
     }
-    schedule(delay);
   }
 
   /** Installs a fetched set; the time until its refresh. */
