@@ -72,6 +72,14 @@ public final class GuardedOrders implements Orders {
     return delegate.mine(ctx, token.subject());
   }
 
+  /**
+   * {@link #mine(Object, String)} without the parameters the guard fills in:
+   * {@code user}.
+   */
+  public List<String> mine(Object ctx) {
+    return mine(ctx, null);
+  }
+
   @Override
   public String get(String id, String authorization) {
     jwt.authorize(GET, new Object[] {id, authorization});

@@ -68,9 +68,25 @@ public final class GuardedSessions implements Sessions {
     return delegate.renew(refreshToken, refresh2.data(), refresh2);
   }
 
+  /**
+   * {@link #renew(String, Map, VerifiedRefresh)} without the parameters the guard fills in:
+   * {@code data}, {@code refresh}.
+   */
+  public CompletableFuture<String> renew(String refreshToken) {
+    return renew(refreshToken, null, null);
+  }
+
   @Override
   public void audit(Set<String> permissions) {
     VerifiedToken token = jwt.authorize(AUDIT, new Object[] {permissions});
     delegate.audit(token.permissions());
+  }
+
+  /**
+   * {@link #audit(Set)} without the parameters the guard fills in:
+   * {@code permissions}.
+   */
+  public void audit() {
+    audit(null);
   }
 }

@@ -99,6 +99,14 @@ public final class GuardedStore_Repo<T extends Comparable<T>> implements Store.R
     return this.delegate.delegate(delegate, jwt, token2, token2.subject());
   }
 
+  /**
+   * {@link #delegate(String, String, VerifiedToken, String)} without the parameters the guard fills in:
+   * {@code token}, {@code e}.
+   */
+  public String delegate(String delegate, String jwt) {
+    return delegate(delegate, jwt, null, null);
+  }
+
   @Override
   public int size() {
     jwt.authorize(SIZE, new Object[] {});

@@ -24,9 +24,8 @@ import java.util.function.Supplier;
  *     .secret(System.getenv("JWT_SECRET"))          // HS256, at least 32 bytes
  *     .issuer("apogee")
  *     .serverAudience("https://orders.example.com")
- *     .tokenFinder(call -> call.argument(Context.class).header("Authorization"))
- *     .refresh(System.getenv("JWT_REFRESH_SECRET"), Duration.ofDays(1),
- *         call -> call.argument(Context.class).cookie("refresh_token"))
+ *     .template(web)                                // e.g. JavalinTemplate.create(): the finders and the handler
+ *     .refresh(System.getenv("JWT_REFRESH_SECRET"), Duration.ofDays(1))
  *     .build();
  *
  * String token = jwt.createToken("user-1", List.of("orders:read"), Map.of("tenant", "acme"));
@@ -144,19 +143,29 @@ public final class ApoJwt implements AutoCloseable {
               b.ids,
               b.maxTokenLength);
     }
+    // A finder or handler set explicitly wins over the template's, whatever the order of the calls.
+    Template template = b.template;
     this.guardCalls =
         new GuardCalls(
             accessVerifier,
-            b.tokenFinder,
+            b.tokenFinder != null || template == null ? b.tokenFinder : template.tokenFinder(),
             refreshVerifier,
-            b.refreshFinder,
+            b.refreshFinder != null || template == null
+                ? b.refreshFinder
+                : template.refreshFinder(),
             b.adminPermission,
-            b.exceptionHandler);
-    this.description = describe(b, keys, refreshKey, audience);
+            b.exceptionHandler != null || template == null
+                ? b.exceptionHandler
+                : template.exceptionHandler());
+    this.description = describe(b, keys, refreshKey, audience, template);
   }
 
   private static String describe(
-      Builder b, KeyConfiguration.Resolved keys, HmacKey refreshKey, List<String> audience) {
+      Builder b,
+      KeyConfiguration.Resolved keys,
+      HmacKey refreshKey,
+      List<String> audience,
+      Template template) {
     StringBuilder text = new StringBuilder("ApoJwt[");
     if (keys.signingKey != null) {
       text.append("algorithm=").append(keys.signingKey.algorithm);
@@ -195,6 +204,9 @@ public final class ApoJwt implements AutoCloseable {
     }
     if (b.verifiedCache > 0) {
       text.append(", verifiedCache=").append(b.verifiedCache);
+    }
+    if (template != null) {
+      text.append(", template=").append(template);
     }
     text.append(", leeway=").append(b.leeway);
     text.append(", maxTokenLength=").append(b.maxTokenLength);
@@ -238,7 +250,7 @@ public final class ApoJwt implements AutoCloseable {
       Map<String, ?> refreshData) {
     if (refreshWriter == null) {
       throw new IllegalStateException(
-          "refresh is not configured: call ApoJwt.builder().refresh(secret, period, finder)");
+          "refresh is not configured: call ApoJwt.builder().refresh(secret, period)");
     }
     String access = createToken(subject, permissions, data);
     return new TokenPair(access, refreshWriter.write(subject, null, refreshData));
@@ -262,7 +274,7 @@ public final class ApoJwt implements AutoCloseable {
   public VerifiedRefresh verifyRefresh(String token) {
     if (refreshVerifier == null) {
       throw new IllegalStateException(
-          "refresh is not configured: call ApoJwt.builder().refresh(secret, period, finder)");
+          "refresh is not configured: call ApoJwt.builder().refresh(secret, period)");
     }
     return refreshVerifier.verify(token);
   }
@@ -372,6 +384,7 @@ public final class ApoJwt implements AutoCloseable {
     private byte[] refreshSecret;
     private Duration refreshPeriod;
     private TokenFinder refreshFinder;
+    private Template template;
     private Clock clock = Clock.systemUTC();
     private Duration leeway = Duration.ZERO;
     private int maxTokenLength = DEFAULT_MAX_TOKEN_LENGTH;
@@ -626,13 +639,29 @@ public final class ApoJwt implements AutoCloseable {
       return this;
     }
 
-    /** Where guards find access tokens (apojwt's {@code token_finder}). */
+    /**
+     * The framework template (apojwt's {@code template=}): its token finder, refresh finder and
+     * exception handler, for whichever of the three is not set explicitly with {@link
+     * #tokenFinder}, {@link #refresh(String, Duration, TokenFinder)} or {@link #exceptionHandler}
+     * (before or after this call). E.g. {@code JavalinTemplate.create()}.
+     */
+    public Builder template(Template template) {
+      this.template = notNull(template, "template");
+      return this;
+    }
+
+    /**
+     * Where guards find access tokens (apojwt's {@code token_finder}); wins over the template's.
+     */
     public Builder tokenFinder(TokenFinder finder) {
       this.tokenFinder = notNull(finder, "tokenFinder");
       return this;
     }
 
-    /** Turns refused calls into your framework's errors (apojwt's {@code exception_handler}). */
+    /**
+     * Turns refused calls into your framework's errors (apojwt's {@code exception_handler}); wins
+     * over the template's.
+     */
     public Builder exceptionHandler(ExceptionHandler handler) {
       this.exceptionHandler = notNull(handler, "exceptionHandler");
       return this;
@@ -640,9 +669,25 @@ public final class ApoJwt implements AutoCloseable {
 
     /**
      * Enables refresh tokens (apojwt's {@code config_refresh}): signed with {@code secret} (HMAC:
+     * the access algorithm when it is HMAC, else HS256), valid for {@code period}, found by the
+     * {@link #template(Template) template}'s refresh finder. Without a template, a guard whose
+     * {@code @Refresh} method has no {@code @BearerToken} parameter says at construction that it
+     * needs a refresh finder.
+     */
+    public Builder refresh(String secret, Duration period) {
+      return refresh(secret, period, null);
+    }
+
+    /** Enables refresh tokens; see {@link #refresh(String, Duration)}. */
+    public Builder refresh(byte[] secret, Duration period) {
+      return refresh(secret, period, null);
+    }
+
+    /**
+     * Enables refresh tokens (apojwt's {@code config_refresh}): signed with {@code secret} (HMAC:
      * the access algorithm when it is HMAC, else HS256), valid for {@code period}, found by {@code
-     * finder} (may be null when every {@code @Refresh} method has a {@code @BearerToken}
-     * parameter).
+     * finder}, which wins over the template's (null: the template's, if any; without one, only
+     * {@code @Refresh} methods with a {@code @BearerToken} parameter can be guarded).
      */
     public Builder refresh(String secret, Duration period, TokenFinder finder) {
       return refresh(utf8(secretGiven(secret, "refresh secret")), period, finder);

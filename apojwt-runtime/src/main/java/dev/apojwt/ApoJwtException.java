@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * A token was missing, invalid, or lacked a permission. Carries the {@link AuthFailure}: status
- * (401 or 403), reason, client-safe message and {@code WWW-Authenticate} value.
+ * (401 or 403; 400 for an ambiguous request), reason, client-safe message and {@code
+ * WWW-Authenticate} value.
  *
  * <p>The exception message is the failure's client-safe message: it never contains the token or a
  * secret. Auth failures are expected traffic, not bugs, so this exception does not capture a stack

@@ -26,15 +26,27 @@ final class BearerValue {
    */
   static int start(String value, int end) {
     int start = skipWhitespace(value, 0, end);
-    int n = SCHEME.length();
-    if (end - start >= n
-        && value.regionMatches(true, start, SCHEME, 0, n)
-        && (end - start == n
-            || value.charAt(start + n) == ' '
-            || value.charAt(start + n) == '\t')) {
-      start = skipWhitespace(value, start + n, end);
+    if (schemeAt(value, start, end)) {
+      start = skipWhitespace(value, start + SCHEME.length(), end);
     }
     return start;
+  }
+
+  /**
+   * Whether {@code value} is an {@code Authorization} header value of the {@code Bearer} scheme (in
+   * any case, RFC 6750 section 2.1): the scheme, after any whitespace, followed by a space, a tab
+   * or nothing.
+   */
+  static boolean hasBearerScheme(String value) {
+    int end = end(value);
+    return schemeAt(value, skipWhitespace(value, 0, end), end);
+  }
+
+  private static boolean schemeAt(String value, int start, int end) {
+    int n = SCHEME.length();
+    return end - start >= n
+        && value.regionMatches(true, start, SCHEME, 0, n)
+        && (end - start == n || value.charAt(start + n) == ' ' || value.charAt(start + n) == '\t');
   }
 
   private static int skipWhitespace(String value, int from, int end) {

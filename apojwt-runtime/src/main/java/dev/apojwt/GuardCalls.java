@@ -80,16 +80,18 @@ final class GuardCalls {
           } else if (!rule.readsBearerParameter() && refreshFinder == null) {
             problems.add(
                 method
-                    + " needs a refresh finder: pass one to ApoJwt.builder().refresh(secret,"
-                    + " period, finder), or give the method a @BearerToken parameter");
+                    + " needs a refresh finder: configure a template (ApoJwt.builder().template(...),"
+                    + " e.g. JavalinTemplate.create()), or pass a finder to refresh(secret, period,"
+                    + " finder), or give the method a @BearerToken parameter");
           }
           break;
         default:
           if (!rule.readsBearerParameter() && tokenFinder == null) {
             problems.add(
                 method
-                    + " needs a token finder: call ApoJwt.builder().tokenFinder(...), or give the"
-                    + " method a @BearerToken parameter");
+                    + " needs a token finder: configure a template (ApoJwt.builder().template(...),"
+                    + " e.g. JavalinTemplate.create()) or call ApoJwt.builder().tokenFinder(...), or"
+                    + " give the method a @BearerToken parameter");
           }
       }
     }
@@ -104,7 +106,7 @@ final class GuardCalls {
         + "."
         + rule.signature()
         + " is @Refresh but refresh is not configured: call ApoJwt.builder().refresh(secret,"
-        + " period, finder)";
+        + " period)";
   }
 
   /**
@@ -141,6 +143,12 @@ final class GuardCalls {
     }
     try {
       return finder.find(new Invocation(rule, arguments));
+    } catch (ApoJwtException e) {
+      if (e.reason() == AuthFailure.Reason.INVALID_REQUEST) {
+        throw e; // the finder's word that the request is ambiguous: the handler answers it
+      }
+      throw new ApoJwtException(
+          Failures.missing(kind, "the token finder threw an exception").failure(), e);
     } catch (RuntimeException e) {
       throw new ApoJwtException(
           Failures.missing(kind, "the token finder threw an exception").failure(), e);

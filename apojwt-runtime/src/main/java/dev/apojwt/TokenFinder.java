@@ -13,7 +13,10 @@ public interface TokenFinder {
   /**
    * The token for {@code call}: a bare token, or an {@code Authorization} header value (a {@code
    * Bearer} prefix in any case is removed). Null or blank means no token (401 MISSING_TOKEN). An
-   * exception thrown here also counts as no token; it is kept as the cause.
+   * exception thrown here also counts as no token; it is kept as the cause. The one exception: an
+   * {@link ApoJwtException} with {@link AuthFailure.Reason#INVALID_REQUEST} (the request carries
+   * two tokens, and choosing one would be a guess) is passed on as it is, through the exception
+   * handler.
    */
   String find(Invocation call);
 }

@@ -63,6 +63,7 @@ public final class Report {
             .include(RejectionBenchmark.class.getName())
             .include(CreateBenchmark.class.getName())
             .addProfiler(GCProfiler.class)
+            .addProfiler(CpuTimeProfiler.class)
             .shouldFailOnError(true);
     if (forks > 0) {
       builder.forks(forks);
@@ -86,6 +87,7 @@ public final class Report {
     overheadTable();
     rejectionTable();
     verifyAndCreateTable();
+    targetsTable();
   }
 
   private RunResult get(String benchmark, String algorithm) {
@@ -125,13 +127,11 @@ public final class Report {
    * (their relative errors added in quadrature).
    */
   private static String timeRatio(RunResult run, RunResult baseline) {
-    double value = nanos(run) / nanos(baseline);
-    double a = run.getPrimaryResult().getScoreError() / nanos(run);
-    double b = baseline.getPrimaryResult().getScoreError() / nanos(baseline);
-    double error = value * Math.sqrt(a * a + b * b);
-    return Double.isFinite(error)
-        ? String.format(Locale.ROOT, "%.2fx ± %.2f", value, error)
-        : ratio(value);
+    return ratioWithError(
+        nanos(run),
+        run.getPrimaryResult().getScoreError(),
+        nanos(baseline),
+        baseline.getPrimaryResult().getScoreError());
   }
 
   private static String ratio(double value) {
@@ -279,6 +279,85 @@ public final class Report {
             + " / "
             + allocation(theirs)
             + " |");
+  }
+
+  /**
+   * The HS256 targets against the hand-written floors, in wall-clock time and in the CPU time of
+   * the benchmark thread ({@link CpuTimeProfiler}), which other work on the machine disturbs less.
+   */
+  private void targetsTable() {
+    line("#### The HS256 targets: apojwt against the same work written by hand");
+    line("");
+    line(
+        "| apojwt / baseline | wall-clock time per call | ratio | CPU time per call | ratio | bytes/call |");
+    line("|---|---|---|---|---|---|");
+    targetRow(
+        "createToken / hand-written signer (reused Mac)",
+        get("CreateBenchmark.apojwtCreateToken", null),
+        get("CreateBenchmark.handWrittenSign", null));
+    targetRow(
+        "verify / hand-written verifier (reused Mac)",
+        get("VerifyBenchmark.apojwtVerify", "HS256"),
+        get("VerifyBenchmark.handWrittenVerify", "HS256"));
+    targetRow(
+        "generated guard, TokenFinder / the same checks by hand (apojwt verify)",
+        get("GuardBenchmark.guardFinder", "HS256"),
+        get("GuardBenchmark.handWrittenApojwt", "HS256"));
+    targetRow(
+        "generated guard, @BearerToken / the same checks by hand (apojwt verify)",
+        get("GuardBenchmark.guardBearer", "HS256"),
+        get("GuardBenchmark.handWrittenApojwt", "HS256"));
+    line("");
+  }
+
+  private void targetRow(String pair, RunResult ours, RunResult baseline) {
+    line(
+        "| "
+            + pair
+            + " | "
+            + time(ours)
+            + " / "
+            + time(baseline)
+            + " | "
+            + timeRatio(ours, baseline)
+            + " | "
+            + cpuTime(ours)
+            + " / "
+            + cpuTime(baseline)
+            + " | "
+            + cpuRatio(ours, baseline)
+            + " | "
+            + allocation(ours)
+            + " / "
+            + allocation(baseline)
+            + " |");
+  }
+
+  private static String cpuTime(RunResult run) {
+    Result<?> cpu = run.getSecondaryResults().get("cpu.time.norm");
+    return cpu == null
+        ? "n/a"
+        : String.format(Locale.ROOT, "%,.0f ± %,.0f ns", cpu.getScore(), cpu.getScoreError());
+  }
+
+  private static String cpuRatio(RunResult run, RunResult baseline) {
+    Result<?> a = run.getSecondaryResults().get("cpu.time.norm");
+    Result<?> b = baseline.getSecondaryResults().get("cpu.time.norm");
+    if (a == null || b == null) {
+      return "n/a";
+    }
+    return ratioWithError(a.getScore(), a.getScoreError(), b.getScore(), b.getScoreError());
+  }
+
+  /** {@code a / b}, with the relative errors of the two added in quadrature. */
+  private static String ratioWithError(double a, double errorA, double b, double errorB) {
+    double value = a / b;
+    double ea = errorA / a;
+    double eb = errorB / b;
+    double error = value * Math.sqrt(ea * ea + eb * eb);
+    return Double.isFinite(error)
+        ? String.format(Locale.ROOT, "%.2fx ± %.2f", value, error)
+        : ratio(value);
   }
 
   private void compileTime(boolean quick) throws IOException, InterruptedException {

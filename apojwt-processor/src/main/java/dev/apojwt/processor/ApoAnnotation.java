@@ -1,10 +1,14 @@
 package dev.apojwt.processor;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.WeakHashMap;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
@@ -57,13 +61,28 @@ enum ApoAnnotation {
     return names;
   }
 
+  /**
+   * What each annotation type seen so far is ({@link Optional#empty()}: not ours). Every check asks
+   * this of every annotation, and a javac name costs a new String each time it is read. Keys are
+   * javac's elements, weakly held so that a finished compilation leaves nothing behind (a build
+   * daemon runs many); synchronized, since a daemon may run compilations in parallel.
+   */
+  private static final Map<Element, Optional<ApoAnnotation>> KNOWN =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
   /** The apojwt annotation {@code mirror} is, or null when it is another annotation. */
   static ApoAnnotation of(AnnotationMirror mirror) {
     Element type = mirror.getAnnotationType().asElement();
     if (!(type instanceof TypeElement)) {
       return null;
     }
-    String name = ((TypeElement) type).getQualifiedName().toString();
+    return KNOWN
+        .computeIfAbsent(type, t -> Optional.ofNullable(named((TypeElement) t)))
+        .orElse(null);
+  }
+
+  private static ApoAnnotation named(TypeElement type) {
+    String name = type.getQualifiedName().toString();
     if (!name.startsWith(PACKAGE + ".")) {
       return null;
     }
@@ -87,21 +106,28 @@ enum ApoAnnotation {
 
   /** Every apojwt annotation of {@code categories} on {@code element}, in source order. */
   static List<AnnotationMirror> onElement(Element element, Set<Category> categories) {
-    List<AnnotationMirror> found = new ArrayList<>();
+    List<AnnotationMirror> found = List.of();
     for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
       ApoAnnotation a = of(mirror);
       if (a != null && categories.contains(a.category)) {
+        if (found.isEmpty()) {
+          found = new ArrayList<>(2);
+        }
         found.add(mirror);
       }
     }
     return found;
   }
 
+  private static final Set<Category> RULES = EnumSet.of(Category.RULE);
+  private static final Set<Category> HANDLER_ANNOTATIONS =
+      EnumSet.of(Category.RULE, Category.INJECTION, Category.BEARER);
+
   static List<AnnotationMirror> rules(Element element) {
-    return onElement(element, EnumSet.of(Category.RULE));
+    return onElement(element, RULES);
   }
 
   static List<AnnotationMirror> handlerAnnotations(Element element) {
-    return onElement(element, EnumSet.of(Category.RULE, Category.INJECTION, Category.BEARER));
+    return onElement(element, HANDLER_ANNOTATIONS);
   }
 }

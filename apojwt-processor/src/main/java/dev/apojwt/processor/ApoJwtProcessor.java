@@ -1,9 +1,9 @@
 package dev.apojwt.processor;
 
 import com.google.auto.service.AutoService;
-import com.palantir.javapoet.JavaFile;
-import java.io.IOException;
-import java.io.Writer;
+import com.palantir.javapoet.AnnotationSpec;
+import dev.apojwt.processor.Reporter.Diagnostics;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -19,28 +19,36 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
-import javax.tools.JavaFileObject;
 
 /**
  * The apojwt annotation processor: checks the access rules of handler interfaces at compile time
  * and generates {@code Guarded<Interface>} for each, plus {@code <Catalog>Hierarchy} for each
  * {@code @PermissionCatalog}.
  *
- * <p>Each round it reads the catalogs first (this round's, and those named with {@code
- * -Aapojwt.catalog} once), then validates and writes every handler interface on its own: one broken
- * interface never keeps another from being generated, and nothing here ever throws into javac. An
- * interface whose signatures still use a type that cannot be resolved is deferred to the next round
- * (another processor may generate that type).
+ * <p>Each round it checks where the annotations stand, reads the catalogs (this round's, and those
+ * named with {@code -Aapojwt.catalog} once), then validates, models and writes every handler
+ * interface on its own: one broken interface never keeps another from being generated, and nothing
+ * here ever throws into javac. An interface whose signatures still use a type that cannot be
+ * resolved is deferred to the next round (another processor may generate that type).
  */
 @AutoService(Processor.class)
 public final class ApoJwtProcessor extends AbstractProcessor {
   /** Catalogs in libraries: {@code -Aapojwt.catalog=com.example.Perms,com.example.Billing}. */
   public static final String CATALOG_OPTION = "apojwt.catalog";
 
+  /**
+   * {@code -Aapojwt.requireCatalog=true}: a {@code @PermissionRequired} without any catalog is an
+   * error.
+   */
+  public static final String REQUIRE_CATALOG_OPTION = "apojwt.requireCatalog";
+
   private static final String RUNTIME_TYPE = "dev.apojwt.ApoJwt";
 
   /** Called before each handler interface is processed; tests use it to simulate a bug. */
   private final Consumer<TypeElement> beforeHandler;
+
+  /** Whether files are rendered on a worker thread beside javac's. */
+  private final boolean parallelRendering;
 
   private Elements elements;
   private Reporter reporter;
@@ -50,6 +58,7 @@ public final class ApoJwtProcessor extends AbstractProcessor {
   private HandlerValidator validator;
   private GuardWriter guardWriter;
   private HierarchyWriter hierarchyWriter;
+  private SourceFiles sourceFiles;
 
   /** Handler interfaces waiting for a later round, by qualified name. */
   private final Map<String, HandlerValidator.Unresolved> deferred = new LinkedHashMap<>();
@@ -57,16 +66,24 @@ public final class ApoJwtProcessor extends AbstractProcessor {
   /** Handler interfaces already generated or rejected. */
   private final Set<String> done = new LinkedHashSet<>();
 
+  /** Compile error 8, reported at the end. */
+  private final InjectionsWithoutRule injectionsWithoutRule = new InjectionsWithoutRule();
+
   private boolean optionCatalogsRead;
   private Boolean runtimeAvailable;
   private boolean runtimeMissingReported;
 
   public ApoJwtProcessor() {
-    this(handler -> {});
+    this(handler -> {}, SourceFiles.parallelByDefault());
   }
 
   ApoJwtProcessor(Consumer<TypeElement> beforeHandler) {
+    this(beforeHandler, SourceFiles.parallelByDefault());
+  }
+
+  ApoJwtProcessor(Consumer<TypeElement> beforeHandler, boolean parallelRendering) {
     this.beforeHandler = beforeHandler;
+    this.parallelRendering = parallelRendering;
   }
 
   @Override
@@ -77,19 +94,25 @@ public final class ApoJwtProcessor extends AbstractProcessor {
     catalogs = new Catalogs();
     catalogReader = new CatalogReader(reporter);
     placement = new PlacementChecker(reporter);
-    DefaultMethods.Bodies bodies;
+    DefaultBodyChecker.Bodies bodies;
     try {
       bodies = TreeBodies.create(processingEnv);
     } catch (IllegalArgumentException | LinkageError notJavac) {
-      bodies = null; // e.g. ECJ, or an IDE's wrapped environment: DefaultMethods notes it
+      bodies = null; // e.g. ECJ, or an IDE's wrapped environment: the checker notes it
     }
-    DefaultMethods defaultMethods =
-        new DefaultMethods(elements, processingEnv.getTypeUtils(), reporter, bodies);
     validator =
         new HandlerValidator(
-            elements, processingEnv.getTypeUtils(), reporter, catalogs, placement, defaultMethods);
-    guardWriter = new GuardWriter(elements);
-    hierarchyWriter = new HierarchyWriter(elements);
+            elements,
+            processingEnv.getTypeUtils(),
+            reporter,
+            catalogs,
+            placement,
+            new PermissionRequiredValidator(catalogs, requireCatalog()),
+            new DefaultBodyChecker(bodies));
+    AnnotationSpec generated = RuntimeNames.generated(elements);
+    guardWriter = new GuardWriter(generated);
+    hierarchyWriter = new HierarchyWriter(generated);
+    sourceFiles = new SourceFiles(processingEnv.getFiler(), reporter, parallelRendering);
   }
 
   @Override
@@ -99,7 +122,7 @@ public final class ApoJwtProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(CATALOG_OPTION);
+    return Set.of(CATALOG_OPTION, REQUIRE_CATALOG_OPTION);
   }
 
   @Override
@@ -111,28 +134,69 @@ public final class ApoJwtProcessor extends AbstractProcessor {
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment roundEnv) {
     try {
       if (roundEnv.processingOver()) {
+        sourceFiles.close();
+        injectionsWithoutRule.report(elements, reporter.compilation());
         reportDeferred(roundEnv);
       } else if (!annotations.isEmpty() || !deferred.isEmpty()) {
         // A round with none of our annotations and nothing deferred (typically the round over
         // the guards just generated) has nothing for us: skip scanning its elements.
-        round(roundEnv, annotations);
+        try {
+          round(roundEnv, annotations);
+        } finally {
+          sourceFiles.writeAll(); // javac reads this round's files when it ends
+        }
       }
     } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
-      // The per-element guards below catch almost everything; this is the last line.
-      reporter.error(Message.CRASH.format("compilation", e));
+      // Each step below reports its own crashes; this is the last line.
+      reporter.compilation().reportCrash(null, "compilation", e);
     }
     // apojwt owns these annotations: claiming them keeps -Xlint:processing quiet.
     return true;
   }
 
+  /**
+   * Whether {@code -Aapojwt.requireCatalog} asks for a catalog; a value not true/false is an error.
+   */
+  private boolean requireCatalog() {
+    Map<String, String> options = processingEnv.getOptions();
+    if (!options.containsKey(REQUIRE_CATALOG_OPTION)) {
+      return false;
+    }
+    String value = options.get(REQUIRE_CATALOG_OPTION);
+    if (value == null || value.strip().equalsIgnoreCase("true")) {
+      return true; // -Aapojwt.requireCatalog alone asks for it too
+    }
+    if (!value.strip().equalsIgnoreCase("false")) {
+      reporter.compilation().report(Message.REQUIRE_CATALOG_OPTION_INVALID, value);
+    }
+    return false;
+  }
+
   private void round(RoundEnvironment roundEnv, Set<? extends TypeElement> present) {
     reporter.addRootElements(roundEnv.getRootElements());
-    // One scan of the round's elements for all our annotations, then sorted by annotation.
     Set<? extends Element> all =
         present.isEmpty()
             ? Set.of()
             : roundEnv.getElementsAnnotatedWithAny(present.toArray(new TypeElement[0]));
-    Map<ApoAnnotation, Set<Element>> annotated = new LinkedHashMap<>();
+    for (Element element : all) {
+      runReportingCrashes(element, "element", () -> placement.check(element));
+    }
+    Map<ApoAnnotation, Set<Element>> annotated = byAnnotation(all);
+    readCatalogs(annotated.get(ApoAnnotation.PERMISSION_CATALOG));
+    Map<String, TypeElement> handlers = handlers(annotated);
+    injectionsWithoutRule.collect(
+        annotated, name -> handlers.containsKey(name) || done.contains(name));
+    for (Map.Entry<String, TypeElement> entry : handlers.entrySet()) {
+      if (!done.contains(entry.getKey())) {
+        runReportingCrashes(
+            entry.getValue(), "interface", () -> handle(entry.getKey(), entry.getValue()));
+      }
+    }
+  }
+
+  /** The round's elements (one scan for all our annotations), sorted by annotation. */
+  private static Map<ApoAnnotation, Set<Element>> byAnnotation(Set<? extends Element> all) {
+    Map<ApoAnnotation, Set<Element>> annotated = new EnumMap<>(ApoAnnotation.class);
     for (ApoAnnotation annotation : ApoAnnotation.values()) {
       annotated.put(annotation, new LinkedHashSet<>());
     }
@@ -144,15 +208,15 @@ public final class ApoJwtProcessor extends AbstractProcessor {
         }
       }
     }
+    return annotated;
+  }
 
-    for (Element element : all) {
-      guarded(element, "element", () -> placement.check(element));
-    }
-
-    for (Element element : annotated.get(ApoAnnotation.PERMISSION_CATALOG)) {
+  /** This round's catalogs, and (in the first round) those named with {@code -Aapojwt.catalog}. */
+  private void readCatalogs(Set<Element> annotated) {
+    for (Element element : annotated) {
       if (element instanceof TypeElement) {
         TypeElement catalog = (TypeElement) element;
-        guarded(
+        runReportingCrashes(
             catalog, "catalog", () -> addCatalog(catalog, PermissionCatalogModel.Source.GENERATED));
       }
     }
@@ -160,7 +224,13 @@ public final class ApoJwtProcessor extends AbstractProcessor {
       optionCatalogsRead = true;
       readOptionCatalogs();
     }
+  }
 
+  /**
+   * The handler interfaces to process this round, by qualified name: those deferred, then each
+   * interface with an access rule (on itself or a method it declares).
+   */
+  private Map<String, TypeElement> handlers(Map<ApoAnnotation, Set<Element>> annotated) {
     Map<String, TypeElement> handlers = new LinkedHashMap<>();
     for (String name : deferred.keySet()) {
       TypeElement handler = elements.getTypeElement(name);
@@ -184,15 +254,15 @@ public final class ApoJwtProcessor extends AbstractProcessor {
         }
       }
     }
-    for (Map.Entry<String, TypeElement> entry : handlers.entrySet()) {
-      if (!done.contains(entry.getKey())) {
-        guarded(entry.getValue(), "interface", () -> handle(entry.getKey(), entry.getValue()));
-      }
-    }
+    return handlers;
   }
 
+  /** Validate, model, write: one handler interface. */
   private void handle(String key, TypeElement handler) {
     beforeHandler.accept(handler);
+    if (injectionsWithoutRule.anyPending()) {
+      injectionsWithoutRule.guardedBy(validator.interfacesOf(handler));
+    }
     HandlerValidator.Result result = validator.validate(handler);
     if (result instanceof HandlerValidator.Unresolved) {
       deferred.put(key, (HandlerValidator.Unresolved) result);
@@ -211,8 +281,10 @@ public final class ApoJwtProcessor extends AbstractProcessor {
         return; // the catalog's errors are reported; its hierarchy class does not exist
       }
     }
-    write(guardWriter.write(model), handler);
+    sourceFiles.add(handler, "interface", () -> guardWriter.write(model));
   }
+
+  // ------------------------------------------------------------------ catalogs
 
   private void addCatalog(TypeElement catalog, PermissionCatalogModel.Source source) {
     if (catalogs.contains(catalog.getQualifiedName().toString())) {
@@ -226,7 +298,7 @@ public final class ApoJwtProcessor extends AbstractProcessor {
     if (model.valid
         && source == PermissionCatalogModel.Source.GENERATED
         && runtimeAvailable(catalog)) {
-      write(hierarchyWriter.write(model), catalog);
+      sourceFiles.add(catalog, "catalog", () -> hierarchyWriter.write(model));
     }
   }
 
@@ -235,6 +307,7 @@ public final class ApoJwtProcessor extends AbstractProcessor {
     if (option == null) {
       return;
     }
+    Diagnostics diagnostics = reporter.compilation();
     for (String part : option.split(",", -1)) {
       String name = part.strip();
       if (name.isEmpty() || catalogs.contains(name)) {
@@ -242,11 +315,11 @@ public final class ApoJwtProcessor extends AbstractProcessor {
       }
       TypeElement catalog = elements.getTypeElement(name);
       if (catalog == null) {
-        reporter.error(Message.CATALOG_OPTION_NOT_FOUND.format(name));
+        diagnostics.report(Message.CATALOG_OPTION_NOT_FOUND, name);
         continue;
       }
       if (ApoAnnotation.find(catalog, ApoAnnotation.PERMISSION_CATALOG) == null) {
-        reporter.error(Message.CATALOG_OPTION_NOT_CATALOG.format(name));
+        diagnostics.report(Message.CATALOG_OPTION_NOT_CATALOG, name);
         continue;
       }
       PermissionCatalogModel.Source source;
@@ -259,9 +332,11 @@ public final class ApoJwtProcessor extends AbstractProcessor {
                 ? PermissionCatalogModel.Source.LIBRARY_HIERARCHY
                 : PermissionCatalogModel.Source.INLINE;
       }
-      guarded(catalog, "catalog", () -> addCatalog(catalog, source));
+      runReportingCrashes(catalog, "catalog", () -> addCatalog(catalog, source));
     }
   }
+
+  // ------------------------------------------------------------------ output
 
   /** Whether apojwt-runtime is on the class path; reports its absence once, on {@code at}. */
   private boolean runtimeAvailable(Element at) {
@@ -270,31 +345,9 @@ public final class ApoJwtProcessor extends AbstractProcessor {
     }
     if (!runtimeAvailable && !runtimeMissingReported) {
       runtimeMissingReported = true;
-      reporter.error(at, null, null, Message.RUNTIME_MISSING.format(), at);
+      reporter.scope(at).report(at, Message.RUNTIME_MISSING);
     }
     return runtimeAvailable;
-  }
-
-  private void write(JavaFile file, Element origin) {
-    String name =
-        file.packageName().isEmpty()
-            ? file.typeSpec().name()
-            : file.packageName() + "." + file.typeSpec().name();
-    try {
-      // Rendered to a String first, then written at once: JavaPoet appends in small pieces,
-      // which costs far more on the Filer's encoding writer than on a StringBuilder.
-      String source = file.toString();
-      JavaFileObject output =
-          processingEnv
-              .getFiler()
-              .createSourceFile(
-                  name, file.typeSpec().originatingElements().toArray(new Element[0]));
-      try (Writer writer = output.openWriter()) {
-        writer.write(source);
-      }
-    } catch (IOException e) {
-      reporter.error(origin, null, null, Message.WRITE_FAILED.format(name, e.getMessage()), origin);
-    }
   }
 
   /**
@@ -309,29 +362,41 @@ public final class ApoJwtProcessor extends AbstractProcessor {
         if (handler != null && unresolved.inBody()) {
           // Resolve the body once more, in this last round, so that javac shows why the call does
           // not resolve (what it found in earlier rounds was dropped as possibly temporary).
-          guarded(handler, "interface", () -> validator.validate(handler));
+          runReportingCrashes(handler, "interface", () -> validator.validate(handler));
         }
-        String guard =
-            handler == null
-                ? "Guarded" + entry.getKey()
-                : HandlerModel.guardNameOf(handler).simpleName();
-        String text = Message.UNRESOLVED.format(guard, unresolved.where(), unresolved.what());
         if (handler == null) {
-          reporter.error(text);
+          reporter
+              .compilation()
+              .report(
+                  Message.UNRESOLVED,
+                  "Guarded" + entry.getKey(),
+                  unresolved.where(),
+                  unresolved.what());
         } else {
-          reporter.error(handler, null, null, text, handler);
+          reporter
+              .scope(handler)
+              .report(
+                  handler,
+                  Message.UNRESOLVED,
+                  HandlerModel.guardNameOf(handler).simpleName(),
+                  unresolved.where(),
+                  unresolved.what());
         }
       }
     }
     deferred.clear();
   }
 
-  /** Runs {@code step}; an unexpected exception becomes an error on {@code element}. */
-  private void guarded(Element element, String what, Runnable step) {
+  /**
+   * Runs one step of processing {@code element} (a {@code what}: "interface", "catalog") with a
+   * crash guard: an unexpected exception becomes an error on that element asking for a report, and
+   * processing goes on with the next.
+   */
+  private void runReportingCrashes(Element element, String what, Runnable step) {
     try {
       step.run();
     } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
-      reporter.error(element, null, null, Message.CRASH.format(what, e), element);
+      reporter.scope(element).reportCrash(element, what, e);
     }
   }
 }

@@ -39,7 +39,7 @@ final class CatalogReader {
     Diagnostics diagnostics = reporter.scope(catalog);
     AnnotationMirror annotation = ApoAnnotation.find(catalog, ApoAnnotation.PERMISSION_CATALOG);
     if (catalog.getKind() != ElementKind.CLASS && catalog.getKind() != ElementKind.INTERFACE) {
-      diagnostics.error(
+      diagnostics.report(
           catalog,
           annotation,
           Message.CATALOG_MISPLACED,
@@ -48,7 +48,7 @@ final class CatalogReader {
       return null;
     }
     if (ElementSupport.isLocal(catalog)) {
-      diagnostics.error(catalog, annotation, Message.CATALOG_NOT_MEMBER, catalog.getSimpleName());
+      diagnostics.report(catalog, annotation, Message.CATALOG_NOT_MEMBER, catalog.getSimpleName());
       return null;
     }
 
@@ -58,28 +58,28 @@ final class CatalogReader {
       AnnotationMirror implies = ApoAnnotation.find(field, ApoAnnotation.IMPLIES);
       if (!isPermissionField(field)) {
         if (implies != null) {
-          diagnostics.error(field, implies, Message.IMPLIES_MISPLACED);
+          diagnostics.report(field, implies, Message.IMPLIES_MISPLACED);
         }
         continue;
       }
       Object value = field.getConstantValue();
       if (!(value instanceof String)) {
-        diagnostics.error(field, Message.CATALOG_NOT_CONSTANT, Describe.element(field));
+        diagnostics.report(field, Message.CATALOG_NOT_CONSTANT, Describe.element(field));
         continue;
       }
       String name = (String) value;
       if (name.isBlank()) {
-        diagnostics.error(field, Message.CATALOG_BLANK, Describe.element(field));
+        diagnostics.report(field, Message.CATALOG_BLANK, Describe.element(field));
         continue;
       }
       if (!name.strip().equals(name)) {
-        diagnostics.error(
+        diagnostics.report(
             field, Message.CATALOG_PADDED, Describe.element(field), name, name.strip());
         continue;
       }
       Permission earlier = byName.get(name);
       if (earlier != null) {
-        diagnostics.error(
+        diagnostics.report(
             field,
             Message.CATALOG_DUPLICATE,
             Describe.element(field),
@@ -111,7 +111,7 @@ final class CatalogReader {
           continue;
         }
         String suggestion = Suggestion.closest(implied, byName.keySet());
-        diagnostics.error(
+        diagnostics.report(
             permission.field(),
             implies,
             entry.value(),
@@ -126,10 +126,11 @@ final class CatalogReader {
 
     reportCycles(permissions, byName, diagnostics);
 
-    Map<String, List<String>> closure = new LinkedHashMap<>();
+    Map<String, List<String>> direct = new LinkedHashMap<>();
     for (Permission permission : permissions) {
-      closure.put(permission.name(), closureOf(permission, byName));
+      direct.put(permission.name(), permission.implies());
     }
+    Map<String, List<String>> closure = Closure.transitive(direct);
     List<Permission> frozen = new ArrayList<>();
     for (Permission p : permissions) {
       frozen.add(new Permission(p.name(), p.field(), List.copyOf(p.implies())));
@@ -149,19 +150,6 @@ final class CatalogReader {
         && ((TypeElement) ((DeclaredType) type).asElement())
             .getQualifiedName()
             .contentEquals("java.lang.String");
-  }
-
-  /** Breadth first: nearest implied permissions first. */
-  private static List<String> closureOf(Permission start, Map<String, Permission> byName) {
-    Set<String> reached = new LinkedHashSet<>();
-    Deque<String> pending = new ArrayDeque<>(start.implies());
-    while (!pending.isEmpty()) {
-      String next = pending.removeFirst();
-      if (!next.equals(start.name()) && reached.add(next)) {
-        pending.addAll(byName.get(next).implies());
-      }
-    }
-    return List.copyOf(reached);
   }
 
   /**
@@ -191,7 +179,7 @@ final class CatalogReader {
           break;
         }
       }
-      diagnostics.error(
+      diagnostics.report(
           permission.field(),
           implies,
           at == null ? null : at.value(),

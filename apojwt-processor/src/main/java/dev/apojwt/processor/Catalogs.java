@@ -1,10 +1,9 @@
 package dev.apojwt.processor;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,6 +16,10 @@ import java.util.Set;
  */
 final class Catalogs {
   private final Map<String, PermissionCatalogModel> catalogs = new LinkedHashMap<>();
+
+  /** {@link #implied} of each combination of catalogs asked for (models are immutable). */
+  private final Map<List<PermissionCatalogModel>, Map<String, List<String>>> implied =
+      new HashMap<>();
 
   void add(PermissionCatalogModel catalog) {
     catalogs.put(catalog.qualifiedName(), catalog);
@@ -59,32 +62,34 @@ final class Catalogs {
    * combines (implications may chain across catalogs, as {@code PermissionHierarchy.combine}
    * resolves them).
    */
-  static Map<String, Set<String>> implied(List<PermissionCatalogModel> read) {
-    Map<String, Set<String>> direct = new LinkedHashMap<>();
+  Map<String, List<String>> implied(List<PermissionCatalogModel> read) {
+    // Handlers mostly read the same few catalogs: each combination is closed once.
+    return implied.computeIfAbsent(List.copyOf(read), Catalogs::combined);
+  }
+
+  private static Map<String, List<String>> combined(List<PermissionCatalogModel> read) {
+    List<Map<String, List<String>>> closures = new ArrayList<>(read.size());
     for (PermissionCatalogModel catalog : read) {
-      catalog.closure.forEach(
+      closures.add(catalog.closure);
+    }
+    return combine(closures);
+  }
+
+  /**
+   * The union of several catalogs' closed hierarchies, closed again: implications may chain across
+   * catalogs, as the runtime's {@code PermissionHierarchy.combine} resolves them.
+   */
+  static Map<String, List<String>> combine(List<Map<String, List<String>>> closures) {
+    if (closures.size() == 1) {
+      return closures.get(0); // closed already
+    }
+    Map<String, Set<String>> direct = new LinkedHashMap<>();
+    for (Map<String, List<String>> closure : closures) {
+      closure.forEach(
           (permission, implied) ->
               direct.computeIfAbsent(permission, p -> new LinkedHashSet<>()).addAll(implied));
     }
-    return close(direct);
-  }
-
-  /** {@code direct} closed transitively: each permission with everything it reaches, not itself. */
-  static Map<String, Set<String>> close(Map<String, ? extends Collection<String>> direct) {
-    Map<String, Set<String>> closed = new LinkedHashMap<>();
-    for (String permission : direct.keySet()) {
-      Set<String> reached = new LinkedHashSet<>();
-      Deque<String> pending = new ArrayDeque<>(direct.get(permission));
-      while (!pending.isEmpty()) {
-        String next = pending.removeFirst();
-        Collection<String> further = direct.get(next);
-        if (!next.equals(permission) && reached.add(next) && further != null) {
-          pending.addAll(further);
-        }
-      }
-      closed.put(permission, reached);
-    }
-    return closed;
+    return Closure.transitive(direct);
   }
 
   /**

@@ -6,134 +6,144 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
-import dev.apojwt.processor.HandlerModel.Async;
 import dev.apojwt.processor.HandlerModel.MethodModel;
+import dev.apojwt.processor.HandlerModel.Overload;
 import dev.apojwt.processor.HandlerModel.Parameter;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
-import javax.lang.model.element.TypeParameterElement;
-import javax.lang.model.type.ArrayType;
-import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.IntersectionType;
-import javax.lang.model.type.TypeKind;
-import javax.lang.model.type.TypeMirror;
-import javax.lang.model.type.TypeVariable;
-import javax.lang.model.type.WildcardType;
-import javax.lang.model.util.Elements;
 
-/** Writes {@code Guarded<Interface>} for a valid {@link HandlerModel}. */
+/**
+ * Writes {@code Guarded<Interface>} for a valid {@link HandlerModel}: the class, its constants (the
+ * handler's name, the permission hierarchy, one access rule per method, the access table), the
+ * delegate and its constructor, {@code accessTable()}, then each guarded method ({@link
+ * GuardMethodWriter}) and its overload without injected parameters.
+ */
 final class GuardWriter {
   private static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
-  private static final ClassName COMPLETABLE_FUTURE =
-      ClassName.get("java.util.concurrent", "CompletableFuture");
-  private static final String HANDLER = "HANDLER";
-  private static final String PERMISSIONS = "PERMISSIONS";
-  private static final String ACCESS_TABLE = "ACCESS_TABLE";
+  static final String HANDLER = "HANDLER";
+  static final String PERMISSIONS = "PERMISSIONS";
+  static final String ACCESS_TABLE = "ACCESS_TABLE";
+  private static final Modifier[] CONSTANT = {Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL};
 
-  private final Elements elements;
+  /** {@code @Generated}, or null when the JDK lacks it. */
+  private final AnnotationSpec generated;
 
-  /** {@code @Generated}, looked up once per compilation (null when the JDK lacks it). */
-  private AnnotationSpec generated;
-
-  private boolean generatedLookedUp;
-
-  GuardWriter(Elements elements) {
-    this.elements = elements;
+  GuardWriter(AnnotationSpec generated) {
+    this.generated = generated;
   }
 
   JavaFile write(HandlerModel model) {
-    ClassName guard = model.guardName();
-    ClassName handlerClass = ClassName.get(model.handler());
-    List<TypeVariableName> typeVariables = new ArrayList<>();
-    for (TypeParameterElement parameter : model.handler().getTypeParameters()) {
-      typeVariables.add(TypeVariableName.get(parameter));
+    Guard guard = new Guard(model);
+    TypeSpec.Builder type = declaration(guard);
+    addConstants(type, guard);
+    addDelegateAndConstructor(type, guard);
+    addAccessTable(type, guard);
+    for (int i = 0; i < model.methods().size(); i++) {
+      MethodModel method = model.methods().get(i);
+      GuardMethodWriter writer = new GuardMethodWriter(method);
+      type.addMethod(writer.guarded(guard.constants.get(i)));
+      if (method.overload() != Overload.NONE) {
+        type.addMethod(writer.overload());
+      }
     }
-    TypeName handlerType =
-        typeVariables.isEmpty()
-            ? handlerClass
-            : ParameterizedTypeName.get(handlerClass, typeVariables.toArray(new TypeName[0]));
+    return JavaFile.builder(guard.name.packageName(), type.build())
+        .skipJavaLangImports(true)
+        .build();
+  }
 
+  /** What every part of one guard refers to. */
+  private static final class Guard {
+    final HandlerModel model;
+    final ClassName name;
+    final ClassName handlerClass;
+    final List<TypeVariableName> typeVariables;
+
+    /** {@code Orders} or {@code Repo<T>}: what the guard implements and delegates to. */
+    final TypeName handlerType;
+
+    /** The constant of each method's access rule, in the order of the methods. */
+    final List<String> constants;
+
+    Guard(HandlerModel model) {
+      this.model = model;
+      this.name = model.guardName();
+      this.handlerClass = model.handlerClass();
+      this.typeVariables = model.typeVariables();
+      this.handlerType =
+          typeVariables.isEmpty()
+              ? handlerClass
+              : ParameterizedTypeName.get(handlerClass, typeVariables.toArray(new TypeName[0]));
+      this.constants = constantNames(model);
+    }
+  }
+
+  /** {@code public final class GuardedOrders implements Orders}, with its javadoc. */
+  private TypeSpec.Builder declaration(Guard guard) {
     TypeSpec.Builder type =
-        TypeSpec.classBuilder(guard)
+        TypeSpec.classBuilder(guard.name)
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-            .addTypeVariables(typeVariables)
-            .addSuperinterface(handlerType)
-            .avoidClashesWithNestedClasses(model.handler())
+            .addTypeVariables(guard.typeVariables)
+            .addSuperinterface(guard.handlerType)
+            .alwaysQualify(guard.model.nestedTypeNames().toArray(new String[0]))
             .addJavadoc(
                 "Guards {@link $T}: each method checks the caller's token as its access rule"
                     + " says,\nand only then calls the delegate. Generated by apojwt; {@link"
                     + " #accessTable()} lists\nwhat every method requires.\n",
-                handlerClass);
-    for (Element originating : model.originatingElements()) {
+                guard.handlerClass);
+    for (Element originating : guard.model.originatingElements()) {
       type.addOriginatingElement(originating);
-    }
-    if (!generatedLookedUp) {
-      generated = RuntimeNames.generated(elements);
-      generatedLookedUp = true;
     }
     if (generated != null) {
       type.addAnnotation(generated);
     }
-    if (elements.isDeprecated(model.handler())) {
+    if (guard.model.deprecated()) {
       type.addAnnotation(Deprecated.class);
     }
+    return type;
+  }
 
-    // Constants: the handler's name, the permission hierarchy, one rule per method, the table.
-    Map<MethodModel, String> constants = constantNames(model);
+  /** The handler's name, the permission hierarchy, one rule per method, the table of them. */
+  private static void addConstants(TypeSpec.Builder type, Guard guard) {
+    HandlerModel model = guard.model;
     type.addField(
-        FieldSpec.builder(String.class, HANDLER, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        FieldSpec.builder(String.class, HANDLER, CONSTANT)
             .initializer("$S", model.handlerName())
             .build());
     if (model.checksPermissions()) {
       type.addField(
-          FieldSpec.builder(
-                  RuntimeNames.PERMISSION_HIERARCHY,
-                  PERMISSIONS,
-                  Modifier.PRIVATE,
-                  Modifier.STATIC,
-                  Modifier.FINAL)
+          FieldSpec.builder(RuntimeNames.PERMISSION_HIERARCHY, PERMISSIONS, CONSTANT)
               .initializer(hierarchy(model.catalogs()))
               .build());
     }
-    List<CodeBlock> tableArguments = new ArrayList<>();
+    List<CodeBlock> tableArguments = new ArrayList<>(model.methods().size() + 1);
     tableArguments.add(CodeBlock.of("$N", HANDLER));
-    for (MethodModel method : model.methods()) {
-      String constant = constants.get(method);
+    for (int i = 0; i < model.methods().size(); i++) {
+      String constant = guard.constants.get(i);
       type.addField(
-          FieldSpec.builder(
-                  RuntimeNames.ACCESS_RULE,
-                  constant,
-                  Modifier.PRIVATE,
-                  Modifier.STATIC,
-                  Modifier.FINAL)
-              .initializer(rule(method))
+          FieldSpec.builder(RuntimeNames.ACCESS_RULE, constant, CONSTANT)
+              .initializer(rule(model.methods().get(i)))
               .build());
       tableArguments.add(CodeBlock.of("$N", constant));
     }
     type.addField(
-        FieldSpec.builder(
-                RuntimeNames.ACCESS_TABLE,
-                ACCESS_TABLE,
-                Modifier.PRIVATE,
-                Modifier.STATIC,
-                Modifier.FINAL)
+        FieldSpec.builder(RuntimeNames.ACCESS_TABLE, ACCESS_TABLE, CONSTANT)
             .initializer(
                 "$T.of($L)", RuntimeNames.ACCESS_TABLE, CodeBlock.join(tableArguments, ",$W"))
             .build());
-    type.addField(handlerType, "delegate", Modifier.PRIVATE, Modifier.FINAL);
-    type.addField(RuntimeNames.APO_JWT, "jwt", Modifier.PRIVATE, Modifier.FINAL);
+  }
 
+  /** The delegate and the ApoJwt, and the constructor that checks they fit. */
+  private static void addDelegateAndConstructor(TypeSpec.Builder type, Guard guard) {
+    type.addField(guard.handlerType, "delegate", Modifier.PRIVATE, Modifier.FINAL);
+    type.addField(RuntimeNames.APO_JWT, "jwt", Modifier.PRIVATE, Modifier.FINAL);
     type.addMethod(
         MethodSpec.constructorBuilder()
             .addModifiers(Modifier.PUBLIC)
@@ -141,23 +151,23 @@ final class GuardWriter {
                 "Guards {@code delegate}: its methods are called only for callers whose token"
                     + " passes.\n\n@throws IllegalStateException if {@code jwt} lacks a token"
                     + " finder or the refresh\n    configuration that a method needs\n")
-            .addParameter(handlerType, "delegate")
+            .addParameter(guard.handlerType, "delegate")
             .addParameter(RuntimeNames.APO_JWT, "jwt")
             .addStatement("this.delegate = $T.requireNonNull(delegate, $S)", OBJECTS, "delegate")
             .addStatement("this.jwt = $T.requireNonNull(jwt, $S)", OBJECTS, "jwt")
             .addStatement("jwt.requireSupport($N)", ACCESS_TABLE)
             .build());
+  }
+
+  /** {@code public static AccessTable accessTable()}. */
+  private static void addAccessTable(TypeSpec.Builder type, Guard guard) {
     type.addMethod(
         MethodSpec.methodBuilder("accessTable")
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(RuntimeNames.ACCESS_TABLE)
-            .addJavadoc("What every method of {@link $T} requires, as data.\n", handlerClass)
+            .addJavadoc("What every method of {@link $T} requires, as data.\n", guard.handlerClass)
             .addStatement("return $N", ACCESS_TABLE)
             .build());
-    for (MethodModel method : model.methods()) {
-      type.addMethod(method(method, constants.get(method)));
-    }
-    return JavaFile.builder(guard.packageName(), type.build()).skipJavaLangImports(true).build();
   }
 
   // ------------------------------------------------------------------ constants
@@ -166,21 +176,21 @@ final class GuardWriter {
    * UPPER_SNAKE of each method name, unique among the fields and every parameter name of the guard
    * (a parameter must never shadow the constant its method uses).
    */
-  private static Map<MethodModel, String> constantNames(HandlerModel model) {
+  private static List<String> constantNames(HandlerModel model) {
     Set<String> taken = new HashSet<>(List.of(HANDLER, PERMISSIONS, ACCESS_TABLE));
     for (MethodModel method : model.methods()) {
       for (Parameter parameter : method.parameters()) {
         taken.add(parameter.name());
       }
     }
-    Map<MethodModel, String> names = new LinkedHashMap<>();
+    List<String> names = new ArrayList<>(model.methods().size());
     for (MethodModel method : model.methods()) {
       String base = upperSnake(method.name());
       String name = base;
       for (int i = 2; !taken.add(name); i++) {
         name = base + "_" + i;
       }
-      names.put(method, name);
+      names.add(name);
     }
     return names;
   }
@@ -206,6 +216,7 @@ final class GuardWriter {
     return out.toString();
   }
 
+  /** The hierarchies of the catalogs the guard reads, combined. */
   private static CodeBlock hierarchy(List<PermissionCatalogModel> catalogs) {
     if (catalogs.isEmpty()) {
       return CodeBlock.of("$T.none()", RuntimeNames.PERMISSION_HIERARCHY);
@@ -224,6 +235,7 @@ final class GuardWriter {
         "$T.combine($L)", RuntimeNames.PERMISSION_HIERARCHY, CodeBlock.join(parts, ",$W"));
   }
 
+  /** {@code AccessRule.forMethod(HANDLER, "get(java.lang.String)").allOf(PERMISSIONS, "a")}. */
   private static CodeBlock rule(MethodModel method) {
     CodeBlock.Builder code =
         CodeBlock.builder()
@@ -232,199 +244,15 @@ final class GuardWriter {
       code.add("$Z.bearerParameter($L)", method.bearerIndex());
     }
     Rule rule = method.rule();
-    switch (rule.kind()) {
-      case PUBLIC:
-        code.add("$Z.open()");
-        break;
-      case TOKEN:
-        code.add("$Z.token()");
-        break;
-      case REFRESH:
-        code.add("$Z.refresh()");
-        break;
-      default:
-        List<CodeBlock> arguments = new ArrayList<>();
-        arguments.add(CodeBlock.of("$N", PERMISSIONS));
-        for (String permission : rule.permissions()) {
-          arguments.add(CodeBlock.of("$S", permission));
-        }
-        code.add(
-            "$Z.$L($L)",
-            rule.kind() == Rule.Kind.ALL_OF ? "allOf" : "anyOf",
-            CodeBlock.join(arguments, ", "));
+    if (!rule.checksPermissions()) {
+      return code.add("$Z.$L()", rule.kind().builderMethod).build();
     }
-    return code.build();
-  }
-
-  // ------------------------------------------------------------------ methods
-
-  private MethodSpec method(MethodModel method, String constant) {
-    MethodSpec.Builder spec =
-        MethodSpec.methodBuilder(method.name())
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC)
-            .returns(TypeName.get(method.type().getReturnType()));
-    if (method.deprecated()) {
-      spec.addAnnotation(Deprecated.class);
+    List<CodeBlock> arguments = new ArrayList<>(rule.permissions().size() + 1);
+    arguments.add(CodeBlock.of("$N", PERMISSIONS));
+    for (String permission : rule.permissions()) {
+      arguments.add(CodeBlock.of("$S", permission));
     }
-    for (TypeVariable variable : method.type().getTypeVariables()) {
-      spec.addTypeVariable(typeVariable(variable));
-    }
-    Set<String> names = new HashSet<>();
-    for (Parameter parameter : method.parameters()) {
-      spec.addParameter(
-          ParameterSpec.builder(TypeName.get(parameter.type()), parameter.name()).build());
-      names.add(parameter.name());
-    }
-    if (method.method().isVarArgs()) {
-      spec.varargs(true);
-      TypeMirror last = method.parameters().get(method.parameters().size() - 1).type();
-      if (!isReifiable(((ArrayType) last).getComponentType())) {
-        // The guard only passes the array on; the warning belongs to the interface.
-        spec.addAnnotation(
-            AnnotationSpec.builder(SuppressWarnings.class)
-                .addMember("value", "$S", "unchecked")
-                .build());
-      }
-    }
-    for (TypeMirror thrown : method.thrownTypes()) {
-      spec.addException(TypeName.get(thrown));
-    }
-
-    String delegate = names.contains("delegate") ? "this.delegate" : "delegate";
-    String jwt = names.contains("jwt") ? "this.jwt" : "jwt";
-    String token = fresh("token", names);
-    String refresh = fresh("refresh", names);
-    String exception = fresh("e", names);
-
-    List<CodeBlock> passed = new ArrayList<>();
-    List<CodeBlock> forwarded = new ArrayList<>();
-    for (Parameter parameter : method.parameters()) {
-      passed.add(CodeBlock.of("$N", parameter.name()));
-      Injection injection = parameter.injection();
-      if (injection.accessor == null) {
-        forwarded.add(CodeBlock.of("$N", parameter.name()));
-      } else {
-        String source = injection.fromRefreshToken() ? refresh : token;
-        forwarded.add(
-            injection.accessor.isEmpty()
-                ? CodeBlock.of("$N", source)
-                : CodeBlock.of("$N.$L", source, injection.accessor));
-      }
-    }
-    CodeBlock arguments = CodeBlock.of("new $T[] {$L}", Object.class, CodeBlock.join(passed, ", "));
-    CodeBlock call = delegateCall(method, delegate, forwarded);
-    boolean returns = method.type().getReturnType().getKind() != TypeKind.VOID;
-
-    Rule.Kind kind = method.rule().kind();
-    if (kind != Rule.Kind.PUBLIC) {
-      boolean isRefresh = kind == Rule.Kind.REFRESH;
-      boolean keep = isRefresh ? method.injectsRefreshToken() : method.injectsAccessToken();
-      ClassName verifiedType =
-          isRefresh ? RuntimeNames.VERIFIED_REFRESH : RuntimeNames.VERIFIED_TOKEN;
-      String local = isRefresh ? refresh : token;
-      CodeBlock check =
-          CodeBlock.of(
-              "$L.$L($N, $L)",
-              jwt,
-              isRefresh ? "authorizeRefresh" : "authorize",
-              constant,
-              arguments);
-      if (method.async() == Async.NONE) {
-        if (keep) {
-          spec.addStatement("$T $N = $L", verifiedType, local, check);
-        } else {
-          spec.addStatement("$L", check);
-        }
-      } else {
-        if (keep) {
-          spec.addStatement("$T $N", verifiedType, local);
-        }
-        spec.beginControlFlow("try");
-        if (keep) {
-          spec.addStatement("$N = $L", local, check);
-        } else {
-          spec.addStatement("$L", check);
-        }
-        spec.nextControlFlow("catch ($T $N)", RuntimeException.class, exception);
-        spec.addStatement(
-            "return $T.$L($N)",
-            COMPLETABLE_FUTURE,
-            method.async() == Async.COMPLETION_STAGE ? "failedStage" : "failedFuture",
-            exception);
-        spec.endControlFlow();
-      }
-    }
-    if (returns) {
-      spec.addStatement("return $L", call);
-    } else {
-      spec.addStatement("$L", call);
-    }
-    return spec.build();
-  }
-
-  private static CodeBlock delegateCall(
-      MethodModel method, String delegate, List<CodeBlock> arguments) {
-    List<? extends TypeVariable> variables = method.type().getTypeVariables();
-    if (variables.isEmpty()) {
-      return CodeBlock.of("$L.$N($L)", delegate, method.name(), CodeBlock.join(arguments, ", "));
-    }
-    List<CodeBlock> typeArguments = new ArrayList<>();
-    for (TypeVariable variable : variables) {
-      typeArguments.add(CodeBlock.of("$L", variable.asElement().getSimpleName()));
-    }
-    return CodeBlock.of(
-        "$L.<$L>$N($L)",
-        delegate,
-        CodeBlock.join(typeArguments, ", "),
-        method.name(),
-        CodeBlock.join(arguments, ", "));
-  }
-
-  /** A method type variable as seen from the handler interface, with its bounds. */
-  private static TypeVariableName typeVariable(TypeVariable variable) {
-    List<TypeName> bounds = new ArrayList<>();
-    TypeMirror upper = variable.getUpperBound();
-    if (upper.getKind() == TypeKind.INTERSECTION) {
-      for (TypeMirror bound : ((IntersectionType) upper).getBounds()) {
-        bounds.add(TypeName.get(bound));
-      }
-    } else if (upper.getKind() != TypeKind.NULL) {
-      bounds.add(TypeName.get(upper));
-    }
-    bounds.remove(ClassName.OBJECT);
-    return TypeVariableName.get(
-        variable.asElement().getSimpleName().toString(), bounds.toArray(new TypeName[0]));
-  }
-
-  /** A local variable name that no parameter has. */
-  private static String fresh(String base, Set<String> taken) {
-    String name = base;
-    for (int i = 2; taken.contains(name); i++) {
-      name = base + i;
-    }
-    return name;
-  }
-
-  /** JLS 4.7, enough for a varargs element type: no type variables, no concrete type arguments. */
-  private static boolean isReifiable(TypeMirror type) {
-    switch (type.getKind()) {
-      case TYPEVAR:
-        return false;
-      case ARRAY:
-        return isReifiable(((ArrayType) type).getComponentType());
-      case DECLARED:
-        for (TypeMirror argument : ((DeclaredType) type).getTypeArguments()) {
-          if (argument.getKind() != TypeKind.WILDCARD
-              || ((WildcardType) argument).getExtendsBound() != null
-              || ((WildcardType) argument).getSuperBound() != null) {
-            return false;
-          }
-        }
-        TypeMirror enclosing = ((DeclaredType) type).getEnclosingType();
-        return enclosing.getKind() != TypeKind.DECLARED || isReifiable(enclosing);
-      default:
-        return true;
-    }
+    return code.add("$Z.$L($L)", rule.kind().builderMethod, CodeBlock.join(arguments, ", "))
+        .build();
   }
 }

@@ -1,27 +1,35 @@
 package dev.apojwt.processor;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeVariableName;
 import java.util.List;
+import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeMirror;
 
-/** A valid handler interface, ready for {@link GuardWriter}. */
+/**
+ * A valid handler interface, ready for {@link GuardWriter}: everything the guard says, in
+ * JavaPoet's names, so that the writer asks javac nothing (it may run on another thread). The
+ * elements it keeps are for diagnostics and the Filer, on javac's thread.
+ *
+ * @param handlerName the qualified (canonical) name that AccessRule and AccessTable carry
+ * @param typeVariables the handler's type parameters, which the guard declares too
+ * @param nestedTypeNames the simple names of the types nested in the handler and its
+ *     superinterfaces, which the guard must always qualify (they would hide same-named imports)
+ */
 record HandlerModel(
-    TypeElement handler,
-    DeclaredType handlerType,
+    String handlerName,
+    ClassName handlerClass,
+    List<TypeVariableName> typeVariables,
+    Set<String> nestedTypeNames,
     ClassName guardName,
     List<MethodModel> methods,
     List<PermissionCatalogModel> catalogs,
-    List<Element> originatingElements) {
-
-  /** The qualified (canonical) name that AccessRule and AccessTable carry. */
-  String handlerName() {
-    return handler.getQualifiedName().toString();
-  }
+    List<Element> originatingElements,
+    boolean deprecated) {
 
   boolean checksPermissions() {
     for (MethodModel method : methods) {
@@ -45,26 +53,83 @@ record HandlerModel(
     /** {@code CompletableFuture.failedStage(e)}. */
     COMPLETION_STAGE,
     /** {@code CompletableFuture.failedFuture(e)}. */
-    COMPLETABLE_FUTURE
+    COMPLETABLE_FUTURE;
+
+    /** Exactly {@code CompletionStage} or {@code CompletableFuture}: the processor sees it. */
+    static Async of(TypeMirror returnType) {
+      if (TypeSupport.isNamed(returnType, "java.util.concurrent.CompletionStage")) {
+        return COMPLETION_STAGE;
+      }
+      if (TypeSupport.isNamed(returnType, "java.util.concurrent.CompletableFuture")) {
+        return COMPLETABLE_FUTURE;
+      }
+      return NONE;
+    }
   }
 
-  /** One parameter, as the guard passes it on. */
-  record Parameter(String name, TypeMirror type, Injection injection) {}
+  /**
+   * Whether the guard also has a public overload of a method without its injected parameters, so
+   * that callers need not pass null for them.
+   */
+  enum Overload {
+    /** No injected parameter, or the overload would clash with another method (noted). */
+    NONE,
+    /** It calls the method with {@code null} for each injected parameter. */
+    NULLS,
+    /** The same with typed nulls: another method has the method's name and number of parameters. */
+    TYPED_NULLS
+  }
 
-  /** One guarded method. */
+  /** Whether a method is varargs, and whether the guard then suppresses the interface's warning. */
+  enum Varargs {
+    NONE,
+    /** The element type is reifiable: no warning to suppress. */
+    REIFIABLE,
+    /** {@code T...}: the guard only passes the array on; the warning belongs to the interface. */
+    NOT_REIFIABLE
+  }
+
+  /**
+   * One parameter, as the guard passes it on; {@code type} as javac sees it (for diagnostics),
+   * {@code typeName} as the guard declares it.
+   */
+  record Parameter(String name, TypeMirror type, TypeName typeName, Injection injection) {}
+
+  /**
+   * One guarded method. {@code method} is for diagnostics; the guard's code comes from the rest.
+   *
+   * @param returnType {@code null} for a void method
+   */
   record MethodModel(
       ExecutableElement method,
-      ExecutableType type,
+      String name,
       String signature,
       Rule rule,
       List<Parameter> parameters,
       int bearerIndex,
       Async async,
-      List<TypeMirror> thrownTypes,
-      boolean deprecated) {
+      TypeName returnType,
+      List<TypeVariableName> typeVariables,
+      Varargs varargs,
+      List<TypeName> thrownTypes,
+      boolean deprecated,
+      Overload overload) {
 
-    String name() {
-      return method.getSimpleName().toString();
+    MethodModel withOverload(Overload overload) {
+      return new MethodModel(
+          method,
+          name,
+          signature,
+          rule,
+          parameters,
+          bearerIndex,
+          async,
+          returnType,
+          typeVariables,
+          varargs,
+          thrownTypes,
+          deprecated,
+          overload);
     }
 
     boolean injectsAccessToken() {
@@ -79,6 +144,16 @@ record HandlerModel(
     boolean injectsRefreshToken() {
       for (Parameter p : parameters) {
         if (p.injection().fromRefreshToken()) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Whether the guard fills in any parameter (so that callers pass null for it). */
+    boolean injectsAny() {
+      for (Parameter p : parameters) {
+        if (p.injection().isFilledIn()) {
           return true;
         }
       }

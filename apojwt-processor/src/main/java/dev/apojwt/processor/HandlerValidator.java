@@ -1,53 +1,58 @@
 package dev.apojwt.processor;
 
-import dev.apojwt.processor.AnnotationValues.Entry;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeVariableName;
 import dev.apojwt.processor.HandlerModel.Async;
 import dev.apojwt.processor.HandlerModel.MethodModel;
+import dev.apojwt.processor.HandlerModel.Overload;
 import dev.apojwt.processor.HandlerModel.Parameter;
+import dev.apojwt.processor.HandlerModel.Varargs;
 import dev.apojwt.processor.Reporter.Diagnostics;
-import java.util.ArrayDeque;
+import dev.apojwt.processor.RuleResolver.RuleRead;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.element.VariableElement;
+import javax.lang.model.element.TypeParameterElement;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.TypeVariable;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
  * Checks one handler interface and, when it is valid, models it: every guarded method with its
- * access rule, injected parameters, token source and async kind. Every problem is reported (the
- * check does not stop at the first); an interface with any problem yields no model.
+ * access rule, injected parameters, token source, async kind and overload. Every problem is
+ * reported (the check does not stop at the first); an interface with any problem yields no model.
+ *
+ * <p>The steps, each its own class: {@link PlacementChecker} (can a guard implement it), {@link
+ * UnresolvedTypes} (must it wait for a later round), {@link GuardedMethods} (which methods, grouped
+ * by signature), {@link RuleResolver} with {@link PermissionRequiredValidator} (the rule of each),
+ * {@link InjectionValidator} (the parameters), {@link DefaultBodyChecker} (calls in default
+ * bodies), {@link Overloads} (the overloads without injected parameters).
  */
 final class HandlerValidator {
-  private static final String VERIFIED_TOKEN = "dev.apojwt.VerifiedToken";
-  private static final String VERIFIED_REFRESH = "dev.apojwt.VerifiedRefresh";
-  private static final String COMPLETION_STAGE = "java.util.concurrent.CompletionStage";
-  private static final String COMPLETABLE_FUTURE = "java.util.concurrent.CompletableFuture";
-
   private final Elements elements;
   private final Types types;
   private final Reporter reporter;
   private final Catalogs catalogs;
   private final PlacementChecker placement;
-  private final DefaultMethods defaultMethods;
-  private final TypeMirror stringType;
-  private final TypeMirror stringObjectMap;
-  private final TypeMirror stringSet;
+  private final PermissionRequiredValidator permissions;
+  private final GuardedMethods guardedMethods;
+  private final InjectionValidator injections;
+  private final DefaultBodyChecker defaultBodies;
+  private final Overloads overloads;
+  private final TypeNames typeNames = new TypeNames();
 
   /** What validating a handler interface gave. */
   sealed interface Result permits Valid, Invalid, Unresolved {}
@@ -61,11 +66,9 @@ final class HandlerValidator {
    * Part of it cannot be resolved yet (perhaps a later round generates it); {@code inBody}: a call
    * in a default method's body.
    */
-  record Unresolved(String where, String what, boolean inBody) implements Result {
-    Unresolved(String where, String what) {
-      this(where, what, false);
-    }
-  }
+  record Unresolved(String where, String what, boolean inBody) implements Result {}
+
+  private static final Invalid INVALID = new Invalid();
 
   HandlerValidator(
       Elements elements,
@@ -73,780 +76,242 @@ final class HandlerValidator {
       Reporter reporter,
       Catalogs catalogs,
       PlacementChecker placement,
-      DefaultMethods defaultMethods) {
+      PermissionRequiredValidator permissions,
+      DefaultBodyChecker defaultBodies) {
     this.elements = elements;
     this.types = types;
     this.reporter = reporter;
     this.catalogs = catalogs;
     this.placement = placement;
-    this.defaultMethods = defaultMethods;
-    this.stringType = elements.getTypeElement("java.lang.String").asType();
-    TypeMirror objectType = elements.getTypeElement("java.lang.Object").asType();
-    this.stringObjectMap =
-        types.getDeclaredType(elements.getTypeElement("java.util.Map"), stringType, objectType);
-    this.stringSet = types.getDeclaredType(elements.getTypeElement("java.util.Set"), stringType);
+    this.permissions = permissions;
+    this.defaultBodies = defaultBodies;
+    this.guardedMethods = new GuardedMethods(types);
+    this.injections = new InjectionValidator(elements, types);
+    this.overloads = new Overloads(elements, types);
   }
 
   Result validate(TypeElement handler) {
-    Run run = new Run(handler);
-    PlacementChecker.checkAccessible(handler, run.diagnostics);
-    Unresolved unresolved = unresolvedIn(handler);
+    Diagnostics diagnostics = reporter.scope(handler);
+    PlacementChecker.checkAccessible(handler, diagnostics);
+    List<TypeElement> interfaces = Supertypes.interfaces(handler, types);
+    List<ExecutableElement> memberList = ElementFilter.methodsIn(elements.getAllMembers(handler));
+    UnresolvedTypes.Unresolved unresolved =
+        UnresolvedTypes.firstIn(handler, interfaces, memberList);
     if (unresolved != null) {
       // An interface no guard can implement is final; anything else may resolve later.
-      return run.diagnostics.failed() ? new Invalid() : unresolved;
+      return diagnostics.failed()
+          ? INVALID
+          : new Unresolved(unresolved.where(), unresolved.what(), false);
     }
-    return run.validate();
+    return new Run(handler, interfaces, new HashSet<>(memberList), diagnostics).validate();
   }
 
-  // ------------------------------------------------------------------ unresolvable types
-
-  /** The first unresolvable type in the interface's signatures, or null. */
-  private Unresolved unresolvedIn(TypeElement handler) {
-    String name = Describe.type(handler);
-    TypeMirror error = TypeSupport.findErrorInBounds(handler.getTypeParameters());
-    if (error != null) {
-      return new Unresolved(name, "type " + error);
-    }
-    Deque<TypeElement> pending = new ArrayDeque<>();
-    Set<TypeElement> seen = new HashSet<>();
-    pending.add(handler);
-    while (!pending.isEmpty()) {
-      TypeElement type = pending.removeFirst();
-      for (TypeMirror superinterface : type.getInterfaces()) {
-        error = TypeSupport.findError(superinterface);
-        if (error != null) {
-          return new Unresolved(Describe.type(type), "type " + error);
-        }
-        Element element = types.asElement(superinterface);
-        if (element instanceof TypeElement && seen.add((TypeElement) element)) {
-          pending.add((TypeElement) element);
-        }
-      }
-    }
-    for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(handler))) {
-      if (!ElementSupport.isInterface(method.getEnclosingElement())) {
-        continue;
-      }
-      error = TypeSupport.findError(method.getReturnType());
-      for (VariableElement parameter : method.getParameters()) {
-        error = error != null ? error : TypeSupport.findError(parameter.asType());
-      }
-      for (TypeMirror thrown : method.getThrownTypes()) {
-        error = error != null ? error : TypeSupport.findError(thrown);
-      }
-      error = error != null ? error : TypeSupport.findErrorInBounds(method.getTypeParameters());
-      if (error != null) {
-        return new Unresolved(Describe.method(method), "type " + error);
-      }
-    }
-    return null;
+  /** The interfaces that {@code handler} extends, itself included: whose injections it guards. */
+  List<TypeElement> interfacesOf(TypeElement handler) {
+    return Supertypes.interfaces(handler, types);
   }
-
-  // ------------------------------------------------------------------ which methods
-
-  /**
-   * The methods the guard implements, in declaration order: the interface's own, then its
-   * superinterfaces' depth first; not static, private, or one of Object's.
-   */
-  private List<ExecutableElement> guardedMethods(TypeElement handler) {
-    Set<ExecutableElement> members =
-        new HashSet<>(ElementFilter.methodsIn(elements.getAllMembers(handler)));
-    List<ExecutableElement> ordered = new ArrayList<>();
-    collect(handler, members, ordered, new HashSet<>());
-    return ordered;
-  }
-
-  private void collect(
-      TypeElement type,
-      Set<ExecutableElement> members,
-      List<ExecutableElement> ordered,
-      Set<TypeElement> visited) {
-    if (!visited.add(type)) {
-      return;
-    }
-    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-      if (members.contains(method)
-          && !ElementSupport.isStatic(method)
-          && !ElementSupport.isPrivate(method)
-          && !ElementSupport.isObjectMethod(method)) {
-        ordered.add(method);
-      }
-    }
-    for (TypeMirror superinterface : type.getInterfaces()) {
-      Element element = types.asElement(superinterface);
-      if (element instanceof TypeElement && ElementSupport.isInterface(element)) {
-        collect((TypeElement) element, members, ordered, visited);
-      }
-    }
-  }
-
-  // ------------------------------------------------------------------ one handler
-
-  /** A rule as read from one element: none, broken (already reported), or a rule. */
-  private record RuleRead(Rule rule, boolean broken) {
-    static final RuleRead NONE = new RuleRead(null, false);
-    static final RuleRead BROKEN = new RuleRead(null, true);
-
-    boolean found() {
-      return rule != null;
-    }
-  }
-
-  /** The rule that {@code method} has (its own, or its interface's default). */
-  private record RuleSource(ExecutableElement method, Rule rule) {}
 
   /** The state of validating one handler interface. */
   private final class Run {
     private final TypeElement handler;
     private final DeclaredType handlerType;
+    private final List<TypeElement> interfaces;
+    private final Set<ExecutableElement> members;
     private final Diagnostics diagnostics;
-    private final Map<Element, RuleRead> rules = new HashMap<>();
+    private final RuleResolver rules;
 
-    /** The rule of each guarded method, by signature as a member of the handler. */
-    private final Map<String, Rule> bySignature = new HashMap<>();
-
-    /** The rule of each member method of the handler (all of a group share one). */
-    private final Map<ExecutableElement, Rule> memberRules = new HashMap<>();
-
-    /** An annotation value javac could not attribute: it reports that itself. */
-    private boolean erroneousValue;
-
-    Run(TypeElement handler) {
+    Run(
+        TypeElement handler,
+        List<TypeElement> interfaces,
+        Set<ExecutableElement> members,
+        Diagnostics diagnostics) {
       this.handler = handler;
       this.handlerType = (DeclaredType) handler.asType();
-      this.diagnostics = reporter.scope(handler);
+      this.interfaces = interfaces;
+      this.members = members;
+      this.diagnostics = diagnostics;
+      this.rules = new RuleResolver(handler, elements, types, permissions, diagnostics);
     }
 
     Result validate() {
       for (ExecutableElement own : ElementFilter.methodsIn(handler.getEnclosedElements())) {
         placement.checkInterfaceMethod(own, diagnostics);
       }
-      RuleRead handlerDefault = ruleOf(handler, true);
+      rules.ruleOf(handler); // its default, checked even when no method takes it
 
-      Map<String, List<ExecutableElement>> groups = new LinkedHashMap<>();
-      for (ExecutableElement method : guardedMethods(handler)) {
-        ExecutableType type = (ExecutableType) types.asMemberOf(handlerType, method);
-        String signature = TypeSupport.signature(method.getSimpleName().toString(), type, types);
-        groups.computeIfAbsent(signature, s -> new ArrayList<>()).add(method);
-      }
       List<MethodModel> methods = new ArrayList<>();
-      for (List<ExecutableElement> group : groups.values()) {
-        MethodModel method = method(group, handlerDefault);
+      Map<String, Rule> bySignature = new HashMap<>();
+      Map<ExecutableElement, Rule> memberRules = new HashMap<>();
+      for (MethodGroup group : guardedMethods.of(handlerType, interfaces, members)) {
+        MethodModel method = method(group);
         if (method != null) {
           methods.add(method);
           bySignature.put(method.signature(), method.rule());
-          for (ExecutableElement member : group) {
+          for (ExecutableElement member : group.members()) {
             memberRules.put(member, method.rule());
           }
         }
       }
-      Set<String> permissions = new LinkedHashSet<>();
+      Set<String> checked = new LinkedHashSet<>();
       for (MethodModel method : methods) {
-        permissions.addAll(method.rule().permissions());
+        checked.addAll(method.rule().permissions());
       }
-      List<PermissionCatalogModel> read = catalogs.declaring(permissions);
-      if (!diagnostics.failed() && !erroneousValue) {
+      List<PermissionCatalogModel> read = catalogs.declaring(checked);
+      if (!diagnostics.failed() && !rules.hasUnresolvedValue()) {
         // Only a handler whose rules are all valid: the check compares them.
-        Unresolved pending =
-            defaultMethods.check(handler, new HandlerRules(Catalogs.implied(read)), diagnostics);
+        HandlerRules handlerRules =
+            new HandlerRules(
+                handlerType,
+                types,
+                guardedMethods,
+                rules,
+                bySignature,
+                memberRules,
+                catalogs.implied(read));
+        DefaultBodyChecker.UnresolvedCall pending =
+            defaultBodies.check(handler, interfaces, members, handlerRules, diagnostics);
         if (pending != null && !diagnostics.failed()) {
-          return pending;
+          return new Unresolved(pending.method(), pending.call(), true);
         }
       }
       if (diagnostics.failed()) {
-        return new Invalid();
+        return INVALID;
       }
-      if (erroneousValue) {
-        return new Unresolved(Describe.type(handler), "an annotation value");
+      if (rules.hasUnresolvedValue()) {
+        return new Unresolved(Describe.type(handler), "an annotation value", false);
       }
+      ClassName guard = HandlerModel.guardNameOf(handler);
       return new Valid(
           new HandlerModel(
-              handler,
-              handlerType,
-              HandlerModel.guardNameOf(handler),
-              methods,
+              handler.getQualifiedName().toString(),
+              typeNames.classNameOf(handler),
+              typeVariables(),
+              nestedTypeNames(),
+              guard,
+              overloads.decide(guard, methods, diagnostics),
               read,
-              originatingElements(read)));
+              originatingElements(read),
+              elements.isDeprecated(handler)));
     }
 
-    /** The rules of this handler, as {@link DefaultMethods} asks about them. */
-    private final class HandlerRules implements DefaultMethods.Rules {
-      private final Map<String, Set<String>> implied;
-
-      HandlerRules(Map<String, Set<String>> implied) {
-        this.implied = implied;
+    private List<TypeVariableName> typeVariables() {
+      List<TypeVariableName> variables = new ArrayList<>();
+      for (TypeParameterElement parameter : handler.getTypeParameters()) {
+        variables.add(TypeVariableName.get(parameter));
       }
-
-      @Override
-      public Rule reached(ExecutableElement method) {
-        ExecutableType type;
-        try {
-          type = (ExecutableType) types.asMemberOf(handlerType, method);
-        } catch (IllegalArgumentException notAMember) {
-          return null;
-        }
-        return bySignature.get(
-            TypeSupport.signature(method.getSimpleName().toString(), type, types));
-      }
-
-      @Override
-      public Rule of(ExecutableElement method) {
-        Rule member = memberRules.get(method);
-        if (member != null) {
-          return member;
-        }
-        // Overridden in the handler: reachable only as Shop.super.method(); its own rule, else a
-        // default, as it would be resolved were it not overridden (no error if it has none).
-        RuleRead own = ruleOf(method, false);
-        if (own.found() || own.broken()) {
-          return own.rule();
-        }
-        TypeElement declaring = ElementSupport.enclosingType(method);
-        RuleRead byDefault = ruleOf(declaring, true);
-        if (byDefault.found() || byDefault.broken() || declaring.equals(handler)) {
-          return byDefault.rule();
-        }
-        return ruleOf(handler, true).rule();
-      }
-
-      @Override
-      public boolean guarantees(Rule caller, Rule callee) {
-        return (caller == null ? Rule.of(Rule.Kind.PUBLIC) : caller).guarantees(callee, implied);
-      }
+      return variables;
     }
 
-    /** The interface, its superinterfaces from this compilation, and the catalogs it reads. */
-    private List<Element> originatingElements(List<PermissionCatalogModel> read) {
-      Set<Element> elements = new LinkedHashSet<>();
-      elements.add(handler);
-      Deque<TypeElement> pending = new ArrayDeque<>();
-      pending.add(handler);
-      while (!pending.isEmpty()) {
-        for (TypeMirror superinterface : pending.removeFirst().getInterfaces()) {
-          Element element = types.asElement(superinterface);
-          if (element instanceof TypeElement
-              && reporter.inCompilation(element)
-              && elements.add(element)) {
-            pending.add((TypeElement) element);
-          }
+    /**
+     * The types nested in the handler and its superinterfaces, whose names imports must not hide.
+     */
+    private Set<String> nestedTypeNames() {
+      Set<String> names = new LinkedHashSet<>();
+      for (TypeElement type : interfaces) {
+        for (TypeElement nested : ElementFilter.typesIn(type.getEnclosedElements())) {
+          names.add(nested.getSimpleName().toString());
         }
       }
-      for (PermissionCatalogModel catalog : read) {
-        if (reporter.inCompilation(catalog.catalog)) {
-          elements.add(catalog.catalog);
-        }
-      }
-      return List.copyOf(elements);
+      return names;
     }
 
     /**
      * The guarded method for {@code group}: one method, or several override-equivalent ones
      * inherited from different superinterfaces (which must agree). Null when it has errors.
      */
-    private MethodModel method(List<ExecutableElement> group, RuleRead handlerDefault) {
-      List<Rule> groupRules = new ArrayList<>();
-      List<List<Injection>> groupInjections = new ArrayList<>();
+    private MethodModel method(MethodGroup group) {
+      List<ExecutableElement> members = group.members();
+      List<Rule> groupRules = new ArrayList<>(members.size());
+      List<List<Injection>> groupInjections = new ArrayList<>(members.size());
       boolean broken = false;
-      for (ExecutableElement member : group) {
-        RuleRead rule = ruleFor(member, handlerDefault);
-        List<Injection> injections = injections(member, rule.rule());
-        broken |= !rule.found() || injections == null;
+      for (int i = 0; i < members.size(); i++) {
+        RuleRead rule = rules.ruleFor(members.get(i));
+        List<Injection> injected =
+            injections.injections(
+                members.get(i), group.memberTypes().get(i), rule.rule(), diagnostics);
+        broken |= !rule.found() || injected == null;
         groupRules.add(rule.rule());
-        groupInjections.add(injections);
+        groupInjections.add(injected);
       }
       if (broken) {
         return null;
       }
-      ExecutableElement first = group.get(0);
-      for (int i = 1; i < group.size(); i++) {
-        ExecutableElement other = group.get(i);
-        if (!groupRules.get(i).sameAs(groupRules.get(0))) {
-          diagnostics.error(
-              handler,
-              Message.CONFLICTING_RULES,
-              first.getSimpleName() + "()",
-              groupRules.get(0).describe(),
-              Describe.type(ElementSupport.enclosingType(first)),
-              groupRules.get(i).describe(),
-              Describe.type(ElementSupport.enclosingType(other)),
-              Describe.type(handler));
-          return null;
-        }
-        if (!groupInjections.get(i).equals(groupInjections.get(0))) {
-          diagnostics.error(
-              handler,
-              Message.CONFLICTING_PARAMETERS,
-              Describe.method(first),
-              Describe.type(ElementSupport.enclosingType(first)),
-              Describe.type(ElementSupport.enclosingType(other)),
-              Describe.type(handler));
+      for (int i = 1; i < members.size(); i++) {
+        if (!rules.agree(group, groupRules, i)
+            || !injections.agree(handler, group, groupInjections, i, diagnostics)) {
           return null;
         }
       }
 
-      ExecutableElement method = mostSpecific(handlerType, group);
-      ExecutableType type = (ExecutableType) types.asMemberOf(handlerType, method);
-      String signature = TypeSupport.signature(method.getSimpleName().toString(), type, types);
-      if (signature.equals("accessTable()")) {
-        diagnostics.error(
+      int implemented = guardedMethods.implemented(group);
+      ExecutableElement method = members.get(implemented);
+      ExecutableType type = group.memberTypes().get(implemented);
+      if (group.signature().equals("accessTable()")) {
+        diagnostics.report(
             handler.equals(method.getEnclosingElement()) ? method : handler,
             Message.ACCESS_TABLE_CLASH,
             HandlerModel.guardNameOf(handler).simpleName());
         return null;
       }
-      List<Injection> injections = groupInjections.get(group.indexOf(method));
-      List<Parameter> parameters = new ArrayList<>();
+      List<Injection> injected = groupInjections.get(implemented);
+      List<Parameter> parameters = new ArrayList<>(injected.size());
       int bearer = -1;
-      for (int i = 0; i < method.getParameters().size(); i++) {
+      List<? extends TypeMirror> parameterTypes = type.getParameterTypes();
+      for (int i = 0; i < injected.size(); i++) {
+        TypeMirror parameterType = parameterTypes.get(i);
         parameters.add(
             new Parameter(
                 method.getParameters().get(i).getSimpleName().toString(),
-                type.getParameterTypes().get(i),
-                injections.get(i)));
-        if (injections.get(i) == Injection.BEARER) {
+                parameterType,
+                typeNames.of(parameterType),
+                injected.get(i)));
+        if (injected.get(i) == Injection.BEARER) {
           bearer = i;
         }
       }
+      TypeMirror returnType = type.getReturnType();
+      List<TypeVariableName> typeVariables = new ArrayList<>();
+      for (TypeVariable variable : type.getTypeVariables()) {
+        typeVariables.add(typeNames.variable(variable));
+      }
+      Varargs varargs = Varargs.NONE;
+      if (method.isVarArgs()) {
+        TypeMirror last = parameterTypes.get(parameterTypes.size() - 1);
+        varargs =
+            TypeSupport.isReifiable(((ArrayType) last).getComponentType())
+                ? Varargs.REIFIABLE
+                : Varargs.NOT_REIFIABLE;
+      }
       return new MethodModel(
           method,
-          type,
-          signature,
+          method.getSimpleName().toString(),
+          group.signature(),
           groupRules.get(0),
           parameters,
           bearer,
-          asyncKind(type.getReturnType()),
-          group.size() == 1 ? List.copyOf(type.getThrownTypes()) : commonThrows(handlerType, group),
-          elements.isDeprecated(method));
+          Async.of(returnType),
+          returnType.getKind() == TypeKind.VOID ? null : typeNames.of(returnType),
+          typeVariables,
+          varargs,
+          typeNames.of(guardedMethods.thrownTypes(group, implemented)),
+          elements.isDeprecated(method),
+          Overload.NONE);
     }
 
-    // ---------------------------------------------------------------- rules
-
-    /**
-     * The method's own rule; else the default of the interface that declares it; else the default
-     * of the handler interface. None is error 1.
-     */
-    private RuleRead ruleFor(ExecutableElement method, RuleRead handlerDefault) {
-      RuleRead own = ruleOf(method, false);
-      if (own.broken() || own.found()) {
-        return own;
-      }
-      TypeElement declaring = ElementSupport.enclosingType(method);
-      if (!handler.equals(declaring)) {
-        RuleRead inherited = ruleOf(declaring, true);
-        if (inherited.broken()) {
-          return inherited;
-        }
-        if (inherited.found()) {
-          return keepsOverriddenRules(method, inherited) ? inherited : RuleRead.BROKEN;
+    /** The interface, its superinterfaces from this compilation, and the catalogs it reads. */
+    private List<Element> originatingElements(List<PermissionCatalogModel> read) {
+      List<Element> origins = new ArrayList<>();
+      for (TypeElement type : interfaces) {
+        if (type.equals(handler) || reporter.inCompilation(type)) {
+          origins.add(type);
         }
       }
-      if (handlerDefault.broken() || handlerDefault.found()) {
-        return keepsOverriddenRules(method, handlerDefault) ? handlerDefault : RuleRead.BROKEN;
+      for (PermissionCatalogModel catalog : read) {
+        if (reporter.inCompilation(catalog.catalog)) {
+          origins.add(catalog.catalog);
+        }
       }
-      if (handler.equals(declaring)) {
-        diagnostics.error(method, Message.NO_ACCESS_RULE, Describe.method(method));
-      } else {
-        diagnostics.error(
-            handler,
-            Message.NO_ACCESS_RULE_INHERITED,
-            Describe.method(method),
-            Describe.type(declaring));
-      }
-      return RuleRead.BROKEN;
+      return List.copyOf(origins);
     }
-
-    /**
-     * Whether {@code method}, which has no rule of its own and takes the default {@code derived},
-     * gets the same rule as every method it overrides. A redeclaration (to add javadoc, narrow the
-     * return type, or give a body) must never silently replace an inherited rule with a default;
-     * when it would, that is an error on the redeclaration.
-     */
-    private boolean keepsOverriddenRules(ExecutableElement method, RuleRead derived) {
-      for (RuleSource source : overriddenRules(method, ElementSupport.enclosingType(method))) {
-        if (!source.rule().sameAs(derived.rule())) {
-          diagnostics.error(
-              method,
-              Message.REDECLARED_WITHOUT_RULE,
-              Describe.method(method),
-              Describe.method(source.method()),
-              derived.rule().describe(),
-              source.rule().describe());
-          return false;
-        }
-      }
-      return true;
-    }
-
-    /**
-     * The effective rules of the methods that {@code method}, declared in {@code type}, overrides
-     * in each direct superinterface of {@code type} (several for a diamond).
-     */
-    private List<RuleSource> overriddenRules(ExecutableElement method, TypeElement type) {
-      List<RuleSource> sources = new ArrayList<>();
-      for (TypeMirror superinterface : type.getInterfaces()) {
-        Element element = types.asElement(superinterface);
-        if (!(element instanceof TypeElement) || !ElementSupport.isInterface(element)) {
-          continue;
-        }
-        for (ExecutableElement candidate : methodsNamed((TypeElement) element, method)) {
-          if (elements.overrides(method, candidate, type)) {
-            sources.addAll(effectiveRules(candidate));
-          }
-        }
-      }
-      return sources;
-    }
-
-    /**
-     * What an overridden method requires: its own rule, else the default of its interface, else
-     * (recursively) what the methods it overrides require. A broken rule is reported and skipped.
-     */
-    private List<RuleSource> effectiveRules(ExecutableElement method) {
-      RuleRead own = ruleOf(method, false);
-      if (own.found()) {
-        return List.of(new RuleSource(method, own.rule()));
-      }
-      TypeElement declaring = ElementSupport.enclosingType(method);
-      RuleRead byDefault = own.broken() ? RuleRead.BROKEN : ruleOf(declaring, true);
-      if (byDefault.found()) {
-        return List.of(new RuleSource(method, byDefault.rule()));
-      }
-      return byDefault.broken() ? List.of() : overriddenRules(method, declaring);
-    }
-
-    /**
-     * The instance methods of interfaces among {@code type}'s members named like {@code method}.
-     */
-    private List<ExecutableElement> methodsNamed(TypeElement type, ExecutableElement method) {
-      List<ExecutableElement> named = new ArrayList<>();
-      for (ExecutableElement member : ElementFilter.methodsIn(elements.getAllMembers(type))) {
-        if (member.getSimpleName().contentEquals(method.getSimpleName())
-            && ElementSupport.isInterface(member.getEnclosingElement())
-            && !ElementSupport.isStatic(member)
-            && !ElementSupport.isPrivate(member)) {
-          named.add(member);
-        }
-      }
-      return named;
-    }
-
-    private RuleRead ruleOf(Element element, boolean isInterface) {
-      RuleRead cached = rules.get(element);
-      if (cached == null) {
-        cached = readRule(element, isInterface);
-        rules.put(element, cached);
-      }
-      return cached;
-    }
-
-    private RuleRead readRule(Element element, boolean isInterface) {
-      List<AnnotationMirror> mirrors = ApoAnnotation.rules(element);
-      if (mirrors.isEmpty()) {
-        return RuleRead.NONE;
-      }
-      if (mirrors.size() > 1) {
-        diagnostics.error(
-            element,
-            mirrors.get(1),
-            isInterface ? Message.TWO_RULES_ON_INTERFACE : Message.TWO_RULES_ON_METHOD,
-            Describe.element(element),
-            ApoAnnotation.of(mirrors.get(0)).display,
-            ApoAnnotation.of(mirrors.get(1)).display);
-        return RuleRead.BROKEN;
-      }
-      AnnotationMirror mirror = mirrors.get(0);
-      switch (ApoAnnotation.of(mirror)) {
-        case TOKEN_REQUIRED:
-          return new RuleRead(Rule.of(Rule.Kind.TOKEN), false);
-        case PUBLIC:
-          return new RuleRead(Rule.of(Rule.Kind.PUBLIC), false);
-        case REFRESH:
-          return new RuleRead(Rule.of(Rule.Kind.REFRESH), false);
-        default:
-          return permissions(element, mirror);
-      }
-    }
-
-    private RuleRead permissions(Element element, AnnotationMirror mirror) {
-      List<Entry> allOf = AnnotationValues.strings(mirror, "value");
-      List<Entry> anyOf = AnnotationValues.strings(mirror, "anyOf");
-      if (!allOf.isEmpty() && !anyOf.isEmpty()) {
-        diagnostics.error(
-            element, mirror, AnnotationValues.member(mirror, "anyOf"), Message.PERMISSIONS_BOTH);
-        return RuleRead.BROKEN;
-      }
-      if (allOf.isEmpty() && anyOf.isEmpty()) {
-        diagnostics.error(element, mirror, Message.PERMISSIONS_NONE);
-        return RuleRead.BROKEN;
-      }
-      boolean any = allOf.isEmpty();
-      List<String> names = new ArrayList<>();
-      boolean ok = true;
-      for (Entry entry : any ? anyOf : allOf) {
-        if (entry.erroneous()) {
-          erroneousValue = true;
-          ok = false;
-          continue;
-        }
-        String name = entry.string();
-        Message problem = null;
-        Object[] args = {name};
-        if (name.isBlank()) {
-          problem = Message.PERMISSION_BLANK;
-        } else if (!name.strip().equals(name)) {
-          problem = Message.PERMISSION_PADDED;
-          args = new Object[] {name, name.strip()};
-        } else if (names.contains(name)) {
-          problem = Message.PERMISSION_DUPLICATE;
-        } else if (!catalogs.isEmpty() && !catalogs.declares(name)) {
-          problem = Message.PERMISSION_UNKNOWN;
-          String suggestion = catalogs.suggestionFor(name);
-          args =
-              new Object[] {
-                name,
-                catalogs.describe(),
-                suggestion == null
-                    ? "declare it there, or fix the name"
-                    : "did you mean \"" + suggestion + "\"?"
-              };
-        }
-        if (problem != null) {
-          diagnostics.error(element, mirror, entry.value(), problem, args);
-          ok = false;
-        } else {
-          names.add(name);
-        }
-      }
-      if (!ok) {
-        return RuleRead.BROKEN;
-      }
-      return new RuleRead(new Rule(any ? Rule.Kind.ANY_OF : Rule.Kind.ALL_OF, names), false);
-    }
-
-    // ---------------------------------------------------------------- parameters
-
-    /**
-     * What the guard passes for each parameter of {@code method} under {@code rule} (null when the
-     * rule is broken: then only the rule-independent checks run). Null when any is wrong.
-     */
-    private List<Injection> injections(ExecutableElement method, Rule rule) {
-      List<Injection> injections = new ArrayList<>();
-      boolean ok = true;
-      boolean bearerSeen = false;
-      String methodName = Describe.method(method);
-      // Parameter types as seen from the handler: Base<M>'s M may be Map<String, Object> here.
-      List<? extends TypeMirror> types =
-          ((ExecutableType) HandlerValidator.this.types.asMemberOf(handlerType, method))
-              .getParameterTypes();
-      for (int i = 0; i < method.getParameters().size(); i++) {
-        VariableElement parameter = method.getParameters().get(i);
-        Injection injection = injection(parameter, types.get(i), rule, methodName);
-        AnnotationMirror bearer = ApoAnnotation.find(parameter, ApoAnnotation.BEARER_TOKEN);
-        if (bearer != null) {
-          if (bearerSeen) {
-            diagnostics.error(parameter, bearer, Message.TWO_BEARER_TOKENS, methodName);
-            injection = null;
-          }
-          bearerSeen = true;
-        }
-        ok &= injection != null;
-        injections.add(injection);
-      }
-      return ok ? injections : null;
-    }
-
-    /** One parameter's injection, or null when it is wrong (reported). */
-    private Injection injection(
-        VariableElement parameter, TypeMirror type, Rule rule, String methodName) {
-      List<AnnotationMirror> found = new ArrayList<>();
-      AnnotationMirror bearer = null;
-      for (AnnotationMirror mirror : parameter.getAnnotationMirrors()) {
-        ApoAnnotation a = ApoAnnotation.of(mirror);
-        if (a == ApoAnnotation.BEARER_TOKEN) {
-          bearer = mirror;
-        } else if (a != null && a.category == ApoAnnotation.Category.INJECTION) {
-          found.add(mirror);
-        }
-      }
-      String name = parameter.getSimpleName().toString();
-      Rule.Kind kind = rule == null ? null : rule.kind();
-      if (found.size() > 1) {
-        diagnostics.error(
-            parameter,
-            found.get(1),
-            Message.TWO_INJECTIONS,
-            name,
-            ApoAnnotation.of(found.get(0)).display,
-            ApoAnnotation.of(found.get(1)).display);
-        return null;
-      }
-      if (bearer != null) {
-        if (!found.isEmpty()) {
-          String other = ApoAnnotation.of(found.get(0)).display;
-          diagnostics.error(
-              parameter, found.get(0), Message.BEARER_WITH_INJECTION, name, other, other);
-          return null;
-        }
-        if (kind == Rule.Kind.PUBLIC) {
-          diagnostics.error(
-              parameter, bearer, Message.INJECTION_ON_PUBLIC, "@BearerToken", methodName);
-          return null;
-        }
-        if (type.getKind() == TypeKind.ERROR || !types.isSameType(type, stringType)) {
-          diagnostics.error(
-              parameter, bearer, Message.BEARER_NOT_STRING, name, Describe.type(type));
-          return null;
-        }
-        return Injection.BEARER;
-      }
-      if (found.size() == 1) {
-        AnnotationMirror mirror = found.get(0);
-        ApoAnnotation a = ApoAnnotation.of(mirror);
-        Injection injection;
-        TypeMirror provided;
-        switch (a) {
-          case TOKEN_SUBJECT:
-            injection = Injection.SUBJECT;
-            provided = stringType;
-            break;
-          case TOKEN_DATA:
-            injection = Injection.DATA;
-            provided = stringObjectMap;
-            break;
-          case TOKEN_PERMISSIONS:
-            injection = Injection.PERMISSIONS;
-            provided = stringSet;
-            break;
-          default:
-            injection = Injection.REFRESH_DATA;
-            provided = stringObjectMap;
-        }
-        boolean ok = true;
-        if (kind == Rule.Kind.PUBLIC) {
-          diagnostics.error(parameter, mirror, Message.INJECTION_ON_PUBLIC, a.display, methodName);
-          ok = false;
-        } else if (injection.fromRefreshToken() && kind != null && kind != Rule.Kind.REFRESH) {
-          diagnostics.error(parameter, mirror, Message.REFRESH_ONLY, a.display, methodName);
-          ok = false;
-        } else if (injection.fromAccessToken() && kind == Rule.Kind.REFRESH) {
-          diagnostics.error(
-              parameter, mirror, Message.ACCESS_INJECTION_ON_REFRESH, a.display, methodName);
-          ok = false;
-        }
-        if (!types.isAssignable(provided, type)) {
-          String wanted = Describe.type(provided);
-          diagnostics.error(
-              parameter,
-              mirror,
-              Message.INJECTION_WRONG_TYPE,
-              a.display,
-              wanted,
-              name,
-              Describe.type(type),
-              wanted);
-          ok = false;
-        }
-        return ok ? injection : null;
-      }
-      if (isType(type, VERIFIED_TOKEN)) {
-        String what = "VerifiedToken parameter " + name;
-        if (kind == Rule.Kind.PUBLIC) {
-          diagnostics.error(parameter, Message.INJECTION_ON_PUBLIC, what, methodName);
-          return null;
-        }
-        if (kind == Rule.Kind.REFRESH) {
-          diagnostics.error(parameter, Message.ACCESS_INJECTION_ON_REFRESH, what, methodName);
-          return null;
-        }
-        return Injection.VERIFIED_TOKEN;
-      }
-      if (isType(type, VERIFIED_REFRESH)) {
-        String what = "VerifiedRefresh parameter " + name;
-        if (kind == Rule.Kind.PUBLIC) {
-          diagnostics.error(parameter, Message.INJECTION_ON_PUBLIC, what, methodName);
-          return null;
-        }
-        if (kind != null && kind != Rule.Kind.REFRESH) {
-          diagnostics.error(parameter, Message.REFRESH_ONLY, what, methodName);
-          return null;
-        }
-        return Injection.VERIFIED_REFRESH;
-      }
-      return Injection.NONE;
-    }
-  }
-
-  // ------------------------------------------------------------------ helpers
-
-  private static boolean isType(TypeMirror type, String qualifiedName) {
-    return type.getKind() == TypeKind.DECLARED
-        && ((TypeElement) ((DeclaredType) type).asElement())
-            .getQualifiedName()
-            .contentEquals(qualifiedName);
-  }
-
-  private static Async asyncKind(TypeMirror returnType) {
-    if (isType(returnType, COMPLETION_STAGE)) {
-      return Async.COMPLETION_STAGE;
-    }
-    if (isType(returnType, COMPLETABLE_FUTURE)) {
-      return Async.COMPLETABLE_FUTURE;
-    }
-    return Async.NONE;
-  }
-
-  /**
-   * Of override-equivalent methods inherited together, the one whose return type (as a member of
-   * {@code owner}) is a subtype of all the others' (the one the guard must implement).
-   */
-  private ExecutableElement mostSpecific(DeclaredType owner, List<ExecutableElement> group) {
-    for (ExecutableElement candidate : group) {
-      TypeMirror returns = memberType(owner, candidate).getReturnType();
-      boolean specific = true;
-      for (ExecutableElement other : group) {
-        TypeMirror otherReturns = memberType(owner, other).getReturnType();
-        if (returns.getKind() == TypeKind.VOID || otherReturns.getKind() == TypeKind.VOID) {
-          specific &= returns.getKind() == otherReturns.getKind();
-        } else {
-          specific &= types.isSubtype(types.erasure(returns), types.erasure(otherReturns));
-        }
-      }
-      if (specific) {
-        return candidate;
-      }
-    }
-    return group.get(0); // javac reports the incompatible return types
-  }
-
-  private ExecutableType memberType(DeclaredType owner, ExecutableElement method) {
-    return (ExecutableType) types.asMemberOf(owner, method);
-  }
-
-  /**
-   * What a method implementing all of {@code group} may throw: each checked exception that every
-   * one of them allows.
-   */
-  private List<TypeMirror> commonThrows(DeclaredType owner, List<ExecutableElement> group) {
-    List<TypeMirror> common = new ArrayList<>();
-    for (ExecutableElement member : group) {
-      for (TypeMirror thrown : memberType(owner, member).getThrownTypes()) {
-        boolean allowedEverywhere = true;
-        for (ExecutableElement other : group) {
-          boolean allowed = false;
-          for (TypeMirror otherThrown : memberType(owner, other).getThrownTypes()) {
-            allowed |= types.isSubtype(thrown, otherThrown);
-          }
-          allowedEverywhere &= allowed;
-        }
-        boolean known = false;
-        for (TypeMirror c : common) {
-          known |= types.isSameType(c, thrown);
-        }
-        if (allowedEverywhere && !known) {
-          common.add(thrown);
-        }
-      }
-    }
-    return common;
   }
 }

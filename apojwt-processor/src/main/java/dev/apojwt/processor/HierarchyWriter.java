@@ -7,7 +7,6 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import javax.lang.model.element.Modifier;
-import javax.lang.model.util.Elements;
 
 /**
  * Writes {@code <Catalog>Hierarchy}: the catalog's {@code @Implies} resolved at compile time.
@@ -15,10 +14,11 @@ import javax.lang.model.util.Elements;
  * what every existing guard accepts (no permission set is inlined into a guard).
  */
 final class HierarchyWriter {
-  private final Elements elements;
+  /** {@code @Generated}, or null when the JDK lacks it. */
+  private final AnnotationSpec generated;
 
-  HierarchyWriter(Elements elements) {
-    this.elements = elements;
+  HierarchyWriter(AnnotationSpec generated) {
+    this.generated = generated;
   }
 
   JavaFile write(PermissionCatalogModel catalog) {
@@ -29,8 +29,7 @@ final class HierarchyWriter {
             .addOriginatingElement(catalog.catalog)
             .addJavadoc(
                 "The permission hierarchy of {@link $T}, resolved at compile time by apojwt.\n",
-                ClassName.get(catalog.catalog));
-    AnnotationSpec generated = RuntimeNames.generated(elements);
+                catalog.catalogClass);
     if (generated != null) {
       type.addAnnotation(generated);
     }
@@ -44,7 +43,7 @@ final class HierarchyWriter {
             .addJavadoc(
                 "The permissions of {@link $T}, each with everything it implies (resolved"
                     + " transitively).\n",
-                ClassName.get(catalog.catalog))
+                catalog.catalogClass)
             .initializer(RuntimeNames.hierarchyBuilder(catalog, 2))
             .build());
     type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());

@@ -33,4 +33,9 @@ enum Injection {
   boolean fromRefreshToken() {
     return this == REFRESH_DATA || this == VERIFIED_REFRESH;
   }
+
+  /** Whether the guard replaces whatever the caller passed (the overload leaves it out). */
+  boolean isFilledIn() {
+    return accessor != null;
+  }
 }

@@ -1,6 +1,7 @@
 package dev.apojwt.processor;
 
 import com.palantir.javapoet.ClassName;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,9 @@ final class PermissionCatalogModel {
   final TypeElement catalog;
   final Source source;
 
+  /** The catalog itself, as generated code names it. */
+  final ClassName catalogClass;
+
   /** {@code PermsHierarchy}, beside the catalog. */
   final ClassName hierarchyClass;
 
@@ -47,9 +51,10 @@ final class PermissionCatalogModel {
       boolean valid) {
     this.catalog = catalog;
     this.source = source;
+    this.catalogClass = ClassName.get(catalog);
     this.hierarchyClass = hierarchyClassOf(catalog);
     this.permissions = List.copyOf(permissions);
-    this.closure = new LinkedHashMap<>(closure);
+    this.closure = Collections.unmodifiableMap(new LinkedHashMap<>(closure));
     this.valid = valid;
   }
 

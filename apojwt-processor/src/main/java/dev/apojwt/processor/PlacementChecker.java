@@ -28,7 +28,7 @@ final class PlacementChecker {
     if (element instanceof TypeElement) {
       if (ElementSupport.isNonInterfaceType(element)) {
         for (AnnotationMirror mirror : ApoAnnotation.handlerAnnotations(element)) {
-          diagnostics.error(
+          diagnostics.report(
               element,
               mirror,
               Message.ON_NON_INTERFACE,
@@ -59,7 +59,7 @@ final class PlacementChecker {
     List<AnnotationMirror> mirrors = ApoAnnotation.handlerAnnotations(annotated);
     if (ElementSupport.isNonInterfaceType(owner)) {
       for (AnnotationMirror mirror : mirrors) {
-        diagnostics.error(
+        diagnostics.report(
             annotated,
             mirror,
             Message.ON_MEMBER_OF_NON_INTERFACE,
@@ -72,7 +72,7 @@ final class PlacementChecker {
     Message problem = unguardedMethodProblem(method);
     if (problem != null) {
       for (AnnotationMirror mirror : mirrors) {
-        diagnostics.error(
+        diagnostics.report(
             annotated, mirror, problem, ApoAnnotation.of(mirror).display, Describe.method(method));
       }
     }
@@ -111,7 +111,7 @@ final class PlacementChecker {
     TypeElement owner = ElementSupport.enclosingType(field);
     if (implies != null
         && (owner == null || ApoAnnotation.find(owner, ApoAnnotation.PERMISSION_CATALOG) == null)) {
-      diagnostics.error(field, implies, Message.IMPLIES_MISPLACED);
+      diagnostics.report(field, implies, Message.IMPLIES_MISPLACED);
     }
   }
 
@@ -136,29 +136,28 @@ final class PlacementChecker {
     AnnotationMirror at = rules.isEmpty() ? null : rules.get(0);
     String name = Describe.type(handler);
     if (ElementSupport.isLocal(handler)) {
-      diagnostics.error(handler, at, Message.LOCAL_INTERFACE, name);
+      diagnostics.report(handler, at, Message.LOCAL_INTERFACE, name);
       return;
     }
     if (ElementSupport.isPrivate(handler)) {
-      diagnostics.error(handler, at, Message.PRIVATE_INTERFACE, name);
+      diagnostics.report(handler, at, Message.PRIVATE_INTERFACE, name);
       return;
     }
     if (handler.getModifiers().contains(Modifier.SEALED) && !permitsGuard(handler)) {
       String guard = HandlerModel.guardNameOf(handler).simpleName();
-      diagnostics.error(handler, at, Message.SEALED_INTERFACE, name, guard);
+      diagnostics.report(handler, at, Message.SEALED_INTERFACE, name, guard);
       return;
     }
     for (TypeElement outer = ElementSupport.enclosingType(handler);
         outer != null;
         outer = ElementSupport.enclosingType(outer)) {
       if (ElementSupport.isLocal(outer)) {
-        diagnostics.error(handler, at, Message.LOCAL_INTERFACE, name);
+        diagnostics.report(handler, at, Message.LOCAL_INTERFACE, name);
         return;
       }
       if (ElementSupport.isPrivate(outer)) {
         String outerName = Describe.type(outer);
-        diagnostics.error(
-            handler, at, Message.INTERFACE_IN_PRIVATE_TYPE, name, outerName, outerName);
+        diagnostics.report(handler, at, Message.INTERFACE_IN_PRIVATE_TYPE, name, outerName);
         return;
       }
     }

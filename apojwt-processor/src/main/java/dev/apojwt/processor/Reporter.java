@@ -1,7 +1,10 @@
 package dev.apojwt.processor;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Objects;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import javax.annotation.processing.Messager;
@@ -12,16 +15,26 @@ import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 
 /**
- * Reports errors through the {@link Messager}, each problem once per compilation (the same
- * inherited method may be checked for several handler interfaces), and each on the element that has
- * it. An element that javac read from a class file has no source position: its problem is reported
- * on the element being processed instead, naming where it is.
+ * Prints every diagnostic of the processor through the {@link Messager}: each problem once per
+ * compilation (the same inherited method may be checked for several handler interfaces), and each
+ * on the element that has it. An element that javac read from a class file has no source position:
+ * its problem is reported on the element being processed instead (an error then says where it is; a
+ * note names its subject itself).
+ *
+ * <p>Code reports through a {@link Diagnostics} scope, the one reporting API: a {@link Message} and
+ * its arguments, on an element, its annotation, or one of the annotation's values.
  */
 final class Reporter {
+  /** How many frames of each throwable a crash report shows. */
+  private static final int CRASH_FRAMES = 40;
+
   private final Messager messager;
 
   /** Qualified names of the top-level types of this compilation (its root elements). */
   private final Set<String> compilationTypes = new HashSet<>();
+
+  /** Whether each top-level type asked about is in {@link #compilationTypes}. */
+  private final Map<TypeElement, Boolean> inCompilation = new HashMap<>();
 
   private final Set<Key> reported = new HashSet<>();
 
@@ -40,8 +53,8 @@ final class Reporter {
   void addRootElements(Set<? extends Element> roots) {
     for (Element root : roots) {
       TypeElement top = ElementSupport.outermostType(root);
-      if (top != null) {
-        compilationTypes.add(top.getQualifiedName().toString());
+      if (top != null && compilationTypes.add(top.getQualifiedName().toString())) {
+        inCompilation.clear();
       }
     }
   }
@@ -49,90 +62,83 @@ final class Reporter {
   /** Whether {@code element} belongs to a type compiled (or processed) in this compilation. */
   boolean inCompilation(Element element) {
     TypeElement top = ElementSupport.outermostType(element);
-    return top != null && compilationTypes.contains(top.getQualifiedName().toString());
+    if (top == null) {
+      return false;
+    }
+    return inCompilation.computeIfAbsent(
+        top, t -> compilationTypes.contains(t.getQualifiedName().toString()));
   }
 
-  /** A diagnostics scope for one interface or catalog; it remembers whether it had errors. */
+  /**
+   * A scope for the diagnostics of one interface or catalog ({@code owner}, where problems on
+   * elements from class files are reported); it remembers whether it had errors.
+   */
   Diagnostics scope(Element owner) {
     return new Diagnostics(this, owner);
   }
 
-  /** An error with no element (e.g. about a processor option). */
-  void error(String text) {
-    if (reported.add(new Key(Diagnostic.Kind.ERROR, null, null, null, text))) {
-      messager.printMessage(Diagnostic.Kind.ERROR, text);
-    }
+  /** A scope for diagnostics of the compilation as a whole (an option, a crash of a round). */
+  Diagnostics compilation() {
+    return new Diagnostics(this, null);
   }
 
-  /** A note with no element, once per compilation. */
-  void note(String text) {
-    if (reported.add(new Key(Diagnostic.Kind.NOTE, null, null, null, text))) {
-      messager.printMessage(Diagnostic.Kind.NOTE, text);
-    }
-  }
-
-  /**
-   * A note on {@code element}, once; on {@code fallback} when {@code element} is from a class file.
-   */
-  void note(Element element, String text, Element fallback) {
-    Element at = inCompilation(element) ? element : fallback;
-    if (at != null && !inCompilation(at)) {
-      at = null;
-    }
-    if (reported.add(new Key(Diagnostic.Kind.NOTE, at, null, null, text))) {
-      if (at == null) {
-        messager.printMessage(Diagnostic.Kind.NOTE, text);
-      } else {
-        messager.printMessage(Diagnostic.Kind.NOTE, text, at);
-      }
-    }
-  }
-
-  /**
-   * Whether the error {@code text} at {@code position}, a place only the caller can print at (a
-   * tree in a method body), is reported for the first time; records it.
-   */
-  boolean firstErrorAt(Object position, String text) {
-    return reported.add(new Key(Diagnostic.Kind.ERROR, position, null, null, text));
-  }
-
-  /**
-   * An error on {@code element} (and its annotation {@code mirror} and {@code value} when not
-   * null), or on {@code fallback} when {@code element} comes from a class file.
-   */
-  void error(
+  private void print(
+      Message message,
       Element element,
       AnnotationMirror mirror,
       AnnotationValue value,
       String text,
       Element fallback) {
-    Objects.requireNonNull(element, "element");
-    if (inCompilation(element)) {
-      print(element, mirror, value, text);
-    } else {
-      String located = "in " + Describe.element(element) + ": " + text;
-      if (fallback != null && fallback != element && inCompilation(fallback)) {
-        print(fallback, null, null, located);
-      } else {
-        error(located);
+    Diagnostic.Kind kind = message.kind();
+    if (element != null && !inCompilation(element)) {
+      if (kind != Diagnostic.Kind.NOTE) {
+        text = "in " + Describe.element(element) + ": " + text;
       }
+      element = fallback != null && inCompilation(fallback) ? fallback : null;
+      mirror = null;
+      value = null;
     }
-  }
-
-  private void print(Element element, AnnotationMirror mirror, AnnotationValue value, String text) {
-    if (!reported.add(new Key(Diagnostic.Kind.ERROR, element, mirror, value, text))) {
+    if (!reported.add(new Key(kind, element, mirror, value, text))) {
       return;
     }
-    if (mirror == null) {
-      messager.printMessage(Diagnostic.Kind.ERROR, text, element);
+    if (element == null) {
+      messager.printMessage(kind, text);
+    } else if (mirror == null) {
+      messager.printMessage(kind, text, element);
     } else if (value == null) {
-      messager.printMessage(Diagnostic.Kind.ERROR, text, element, mirror);
+      messager.printMessage(kind, text, element, mirror);
     } else {
-      messager.printMessage(Diagnostic.Kind.ERROR, text, element, mirror, value);
+      messager.printMessage(kind, text, element, mirror, value);
     }
   }
 
-  /** Errors found while processing one element; nothing is generated for it if there are any. */
+  /**
+   * {@code e} and its causes, each with its first frames, for a crash report: what a user pastes
+   * into an issue.
+   */
+  static String stackTrace(Throwable e) {
+    StringWriter out = new StringWriter();
+    PrintWriter writer = new PrintWriter(out);
+    Set<Throwable> seen = new HashSet<>();
+    for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
+      writer.print(t == e ? "" : "Caused by: ");
+      writer.println(t);
+      StackTraceElement[] frames = t.getStackTrace();
+      for (int i = 0; i < Math.min(frames.length, CRASH_FRAMES); i++) {
+        writer.println("\tat " + frames[i]);
+      }
+      if (frames.length > CRASH_FRAMES) {
+        writer.println("\t... " + (frames.length - CRASH_FRAMES) + " more");
+      }
+    }
+    writer.flush();
+    return out.toString().stripTrailing();
+  }
+
+  /**
+   * The diagnostics of one interface or catalog, or of the compilation: the one way code reports.
+   * An error marks the scope failed, and nothing is generated for its owner.
+   */
   static final class Diagnostics {
     private final Reporter reporter;
     private final Element owner;
@@ -143,34 +149,53 @@ final class Reporter {
       this.owner = owner;
     }
 
-    void error(Element element, Message message, Object... args) {
-      error(element, null, null, message, args);
+    /** A diagnostic on no element (e.g. about a processor option). */
+    void report(Message message, Object... args) {
+      record(message);
+      reporter.print(message, null, null, null, message.format(args), null);
     }
 
-    void error(Element element, AnnotationMirror mirror, Message message, Object... args) {
-      error(element, mirror, null, message, args);
+    void report(Element element, Message message, Object... args) {
+      report(element, null, null, message, args);
     }
 
-    void error(
+    void report(Element element, AnnotationMirror mirror, Message message, Object... args) {
+      report(element, mirror, null, message, args);
+    }
+
+    /**
+     * A diagnostic on {@code element} (and its annotation {@code mirror} and that annotation's
+     * {@code value}, when not null); on this scope's owner when {@code element} comes from a class
+     * file.
+     */
+    void report(
         Element element,
         AnnotationMirror mirror,
         AnnotationValue value,
         Message message,
         Object... args) {
-      failed = true;
-      reporter.error(element, mirror, value, message.format(args), owner);
+      record(message);
+      reporter.print(message, element, mirror, value, message.format(args), owner);
     }
 
     /**
-     * An error at {@code position} (a tree in a method body, which the {@link
-     * javax.annotation.processing.Messager} cannot point at): {@code print} prints it, unless it
-     * was reported there before.
+     * A diagnostic at {@code position}, a tree in a method body, which the {@link Messager} cannot
+     * point at: {@code print} prints it, unless it was reported there before.
      */
-    void errorAt(Object position, Consumer<String> print, Message message, Object... args) {
-      failed = true;
+    void reportAt(Object position, Consumer<String> print, Message message, Object... args) {
+      record(message);
       String text = message.format(args);
-      if (reporter.firstErrorAt(position, text)) {
+      if (reporter.reported.add(new Key(message.kind(), position, null, null, text))) {
         print.accept(text);
+      }
+    }
+
+    /** An unexpected exception while processing {@code element}: an error asking for a report. */
+    void reportCrash(Element element, String what, Throwable e) {
+      if (element == null) {
+        report(Message.CRASH, what, e, stackTrace(e));
+      } else {
+        report(element, Message.CRASH, what, e, stackTrace(e));
       }
     }
 
@@ -181,6 +206,12 @@ final class Reporter {
 
     boolean failed() {
       return failed;
+    }
+
+    private void record(Message message) {
+      if (message.kind() == Diagnostic.Kind.ERROR) {
+        failed = true;
+      }
     }
   }
 }

@@ -7,21 +7,33 @@ import java.util.Map;
 /** The access rule of one handler method, as its annotations say. */
 record Rule(Kind kind, List<String> permissions) {
 
-  /** Mirrors {@code dev.apojwt.AccessRule.Kind}. */
+  /**
+   * What the guard checks: the constants of {@code dev.apojwt.AccessRule.Kind}, by name and in
+   * order, each with the {@code AccessRule} builder method that declares it. The processor cannot
+   * use the runtime's enum (the runtime need not be on the processor path); {@code RuleKindTest}
+   * fails when the two differ.
+   */
   enum Kind {
-    PUBLIC,
-    TOKEN,
-    ALL_OF,
-    ANY_OF,
-    REFRESH
+    PUBLIC("open"),
+    TOKEN("token"),
+    ALL_OF("allOf"),
+    ANY_OF("anyOf"),
+    REFRESH("refresh");
+
+    /** {@code AccessRule.forMethod(...).open()}, {@code .allOf(hierarchy, permissions...)}. */
+    final String builderMethod;
+
+    Kind(String builderMethod) {
+      this.builderMethod = builderMethod;
+    }
   }
+
+  static final Rule PUBLIC = new Rule(Kind.PUBLIC, List.of());
+  static final Rule TOKEN = new Rule(Kind.TOKEN, List.of());
+  static final Rule REFRESH = new Rule(Kind.REFRESH, List.of());
 
   Rule {
     permissions = List.copyOf(permissions);
-  }
-
-  static Rule of(Kind kind) {
-    return new Rule(kind, List.of());
   }
 
   boolean checksPermissions() {

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
@@ -31,7 +32,7 @@ import javax.lang.model.util.Types;
 import javax.tools.Diagnostic;
 
 /**
- * Reads default-method bodies with javac's tree API for {@link DefaultMethods}.
+ * Reads default-method bodies with javac's tree API for {@link DefaultBodyChecker}.
  *
  * <p>A body is first scanned as written: only when it names a method that its rule does not cover
  * (or a private method that, as written, may reach one) are its calls resolved. Resolving makes
@@ -39,7 +40,7 @@ import javax.tools.Diagnostic;
  * interface's lint warnings once more after a later round; bodies that call nothing stricter, the
  * usual case, are never attributed early.
  */
-final class TreeBodies implements DefaultMethods.Bodies {
+final class TreeBodies implements DefaultBodyChecker.Bodies {
   private final Trees trees;
   private final Types types;
 
@@ -54,7 +55,7 @@ final class TreeBodies implements DefaultMethods.Bodies {
    * @throws IllegalArgumentException if the compiler is not javac (ECJ, or an environment an IDE
    *     wraps); a {@link LinkageError} if the JDK has no {@code jdk.compiler} module
    */
-  static DefaultMethods.Bodies create(ProcessingEnvironment env) {
+  static DefaultBodyChecker.Bodies create(ProcessingEnvironment env) {
     return new TreeBodies(Trees.instance(env), env.getTypeUtils());
   }
 
@@ -69,7 +70,7 @@ final class TreeBodies implements DefaultMethods.Bodies {
       ExecutableElement method,
       Rule rule,
       Set<String> stricter,
-      DefaultMethods.Rules rules,
+      DefaultBodyChecker.Rules rules,
       Diagnostics diagnostics) {
     TreePath path = trees.getPath(method);
     TypeElement owner = (TypeElement) method.getEnclosingElement();
@@ -87,31 +88,29 @@ final class TreeBodies implements DefaultMethods.Bodies {
     String callerName = method.getSimpleName().toString();
     for (Violation v : body.violations) {
       String calleeName = v.callee().getSimpleName().toString();
+      Consumer<String> print =
+          text -> trees.printMessage(Diagnostic.Kind.ERROR, text, v.call(), unit);
       if (v.through() == null) {
-        diagnostics.errorAt(
+        diagnostics.reportAt(
             v.call(),
-            text -> trees.printMessage(Diagnostic.Kind.ERROR, text, v.call(), unit),
+            print,
             Message.DEFAULT_CALLS_STRICTER,
             caller,
-            DefaultMethods.describe(rule),
+            DefaultBodyChecker.describe(rule),
             Describe.signature(v.callee()),
             v.required().describe(),
-            callerName,
-            calleeName,
             callerName,
             calleeName);
       } else {
-        diagnostics.errorAt(
+        diagnostics.reportAt(
             v.call(),
-            text -> trees.printMessage(Diagnostic.Kind.ERROR, text, v.call(), unit),
+            print,
             Message.DEFAULT_CALLS_STRICTER_THROUGH_PRIVATE,
             caller,
-            DefaultMethods.describe(rule),
+            DefaultBodyChecker.describe(rule),
             Describe.signature(v.through()),
             Describe.signature(v.callee()),
             v.required().describe(),
-            callerName,
-            calleeName,
             callerName,
             calleeName);
       }
@@ -198,7 +197,7 @@ final class TreeBodies implements DefaultMethods.Bodies {
     private final MethodTree method;
     private final Rule rule;
     private final Set<String> names;
-    private final DefaultMethods.Rules rules;
+    private final DefaultBodyChecker.Rules rules;
 
     /** The private methods being read, to stop on recursion. */
     private final Set<ExecutableElement> reading;
@@ -211,7 +210,7 @@ final class TreeBodies implements DefaultMethods.Bodies {
         MethodTree method,
         Rule rule,
         Set<String> names,
-        DefaultMethods.Rules rules,
+        DefaultBodyChecker.Rules rules,
         Set<ExecutableElement> reading) {
       this.owner = owner;
       this.method = method;

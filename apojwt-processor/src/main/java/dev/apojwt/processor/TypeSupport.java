@@ -9,6 +9,7 @@ import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.IntersectionType;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.Types;
@@ -49,6 +50,36 @@ final class TypeSupport {
       parameters.add(erasedName(parameter, types));
     }
     return name + "(" + String.join(", ", parameters) + ")";
+  }
+
+  /** Whether {@code type} is a declared type of the class or interface {@code qualifiedName}. */
+  static boolean isNamed(TypeMirror type, String qualifiedName) {
+    return type.getKind() == TypeKind.DECLARED
+        && ((TypeElement) ((DeclaredType) type).asElement())
+            .getQualifiedName()
+            .contentEquals(qualifiedName);
+  }
+
+  /** JLS 4.7, enough for a varargs element type: no type variables, no concrete type arguments. */
+  static boolean isReifiable(TypeMirror type) {
+    switch (type.getKind()) {
+      case TYPEVAR:
+        return false;
+      case ARRAY:
+        return isReifiable(((ArrayType) type).getComponentType());
+      case DECLARED:
+        for (TypeMirror argument : ((DeclaredType) type).getTypeArguments()) {
+          if (argument.getKind() != TypeKind.WILDCARD
+              || ((WildcardType) argument).getExtendsBound() != null
+              || ((WildcardType) argument).getSuperBound() != null) {
+            return false;
+          }
+        }
+        TypeMirror enclosing = ((DeclaredType) type).getEnclosingType();
+        return enclosing.getKind() != TypeKind.DECLARED || isReifiable(enclosing);
+      default:
+        return true;
+    }
   }
 
   /** The first unresolvable (erroneous) type within {@code type}, or null. */

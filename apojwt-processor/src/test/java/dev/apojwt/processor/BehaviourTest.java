@@ -149,12 +149,28 @@ class BehaviourTest {
           "  @Public String open();",
           "}");
 
+  /** Overloads without injected parameters of a generic, a varargs and a throwing method. */
+  static final JavaFileObject TAGS =
+      source(
+          "com.example.Tags",
+          "package com.example;",
+          "import dev.apojwt.annotation.*;",
+          "import dev.apojwt.processor.Request;",
+          "import java.io.IOException;",
+          "import java.util.*;",
+          "@TokenRequired",
+          "public interface Tags {",
+          "  <T extends Comparable<T>> List<T> sorted(Request request, List<T> items,",
+          "      @TokenSubject String user) throws IOException;",
+          "  int count(Request request, @TokenData Map<String, Object> data, String... tags);",
+          "}");
+
   static TestCompiler.MemoryClassLoader loader;
 
   @BeforeAll
   static void compile() {
     Compilation compilation =
-        TestCompiler.compile(PERMS, ORDERS, BASE, AUDITED, ADMIN, REPO, HEADERS);
+        TestCompiler.compile(PERMS, ORDERS, BASE, AUDITED, ADMIN, REPO, HEADERS, TAGS);
     assertThat(compilation).succeededWithoutWarnings();
     loader = new TestCompiler.MemoryClassLoader(TestCompiler.classes(compilation));
   }
@@ -471,6 +487,113 @@ class BehaviourTest {
       CompletionStage<?> stage =
           (CompletionStage<?>) orders.call("stage", Request.bearer(Tokens.access("u-9")), null);
       assertThat(stage.toCompletableFuture().join()).isEqualTo("ok u-9");
+    }
+  }
+
+  // ------------------------------------------------------------------ overloads
+
+  /**
+   * Each guarded method with injected parameters has an overload without them: it checks the same
+   * rule and fills in the same values as the full method, which the caller calls with nulls.
+   */
+  @Nested
+  class OverloadsWithoutInjectedParameters {
+    @Test
+    void theOverloadFillsInTheSubject() throws Throwable {
+      Guarded orders = orders();
+      orders.call("mine", Request.bearer(Tokens.access("user-1")));
+      assertThat(orders.recorder.onlyCall("mine").get(1)).isEqualTo("user-1");
+    }
+
+    @Test
+    void theOverloadRefusesWhatTheMethodRefuses() throws Throwable {
+      assertThat(refusal(orders(), "mine", Request.anonymous()))
+          .isEqualTo(AuthFailure.Reason.MISSING_TOKEN);
+      assertThat(refusal(orders(), "mine", Request.bearer(Tokens.pair("user-1").refresh())))
+          .isEqualTo(AuthFailure.Reason.WRONG_TOKEN_KIND);
+    }
+
+    @Test
+    void theFinderSeesTheMethodsArgumentsWithNullForTheInjectedOnes() throws Throwable {
+      List<List<Object>> seen = new ArrayList<>();
+      ApoJwt jwt =
+          Tokens.builder(Tokens.NOW)
+              .tokenFinder(
+                  call -> {
+                    seen.add(call.arguments());
+                    return call.argument(Request.class).authorization();
+                  })
+              .build();
+      Guarded orders = new Guarded("Orders", Recorder.create(), jwt);
+      Request request = Request.bearer(Tokens.access("user-1"));
+      orders.call("mine", request);
+      assertThat(seen).containsExactly(Arrays.asList(request, null));
+    }
+
+    @Test
+    void dataPermissionsAndTheVerifiedTokenAreFilledIn() throws Throwable {
+      Guarded orders = orders();
+      orders.call("whoAmI", Request.bearer(Tokens.access("user-7", "orders:read")));
+      List<Object> arguments = orders.recorder.onlyCall("whoAmI");
+      assertThat(arguments.get(1)).isEqualTo(Map.of("tenant", "acme"));
+      assertThat(arguments.get(2)).isEqualTo(Set.of("orders:read"));
+      assertThat(((VerifiedToken) arguments.get(3)).subject()).isEqualTo("user-7");
+    }
+
+    @Test
+    void aRefreshOverloadFillsInTheRefreshTokensData() throws Throwable {
+      Guarded orders = orders();
+      orders.call("renew", Request.cookie(Tokens.pair("user-1").refresh()));
+      List<Object> arguments = orders.recorder.onlyCall("renew");
+      assertThat(arguments.get(1)).isEqualTo(Map.of("session", "s-1"));
+      assertThat(((VerifiedRefresh) arguments.get(2)).data()).isEqualTo(Map.of("session", "s-1"));
+    }
+
+    @Test
+    void anAsyncOverloadReportsARefusalAsAFailedStage() throws Throwable {
+      Guarded orders = orders();
+      CompletionStage<?> stage = (CompletionStage<?>) orders.call("stage", Request.anonymous());
+      CompletionException e =
+          assertThrows(CompletionException.class, () -> stage.toCompletableFuture().join());
+      assertThat(((ApoJwtException) e.getCause()).reason())
+          .isEqualTo(AuthFailure.Reason.MISSING_TOKEN);
+      assertThat(orders.recorder.calls).isEmpty();
+    }
+
+    @Test
+    void aDefaultMethodsOverloadRunsTheDelegatesBodyWithTheSubject() throws Throwable {
+      Guarded orders = orders();
+      assertThat(orders.call("greet", Request.bearer(Tokens.access("user-2"))))
+          .isEqualTo("hello user-2");
+    }
+
+    @Test
+    void genericVarargsAndThrowingOverloadsKeepTheirSignatures() throws Throwable {
+      Recorder recorder =
+          Recorder.create()
+              .answer(
+                  "sorted",
+                  args -> {
+                    throw new IOException("disk full for " + args[2]);
+                  });
+      Guarded tags = new Guarded("Tags", recorder, Tokens.jwt());
+      Method sorted = tags.guard.getClass().getMethod("sorted", Request.class, List.class);
+      assertThat(sorted.getTypeParameters()).hasLength(1);
+      assertThat(sorted.getExceptionTypes()).asList().containsExactly(IOException.class);
+      IOException e =
+          assertThrows(
+              IOException.class,
+              () -> tags.call("sorted", Request.bearer(Tokens.access("user-3")), List.of("b")));
+      assertThat(e).hasMessageThat().isEqualTo("disk full for user-3");
+
+      Method count = tags.guard.getClass().getMethod("count", Request.class, String[].class);
+      assertThat(count.isVarArgs()).isTrue();
+      Object counted =
+          tags.call("count", Request.bearer(Tokens.access("user-3")), new String[] {"a", "b"});
+      assertThat(counted).isEqualTo(3); // the recorder answers an int with the argument count
+      List<Object> arguments = recorder.calls.get(1).arguments();
+      assertThat(arguments.get(1)).isEqualTo(Map.of("tenant", "acme"));
+      assertThat((String[]) arguments.get(2)).asList().containsExactly("a", "b").inOrder();
     }
   }
 

@@ -127,11 +127,39 @@ class GeneratedCodeTest {
           "  void audit(@TokenPermissions java.util.Set<String> permissions);",
           "}");
 
+  /**
+   * Overloads without injected parameters: generic with checked exceptions, varargs, typed nulls
+   * where a bare null would be ambiguous, async, deprecated; and two left out for their clashes.
+   */
+  static final JavaFileObject OVERLOADED =
+      source(
+          "com.example.Overloaded",
+          "package com.example;",
+          "import dev.apojwt.VerifiedToken;",
+          "import dev.apojwt.annotation.*;",
+          "import java.io.IOException;",
+          "import java.util.*;",
+          "import java.util.concurrent.CompletionStage;",
+          "@TokenRequired",
+          "public interface Overloaded {",
+          "  <R extends Number> R total(List<R> values, @TokenSubject String user)",
+          "      throws IOException;",
+          "  int count(@TokenData Map<String, Object> data, String... tags);",
+          "  String tag(String id, @TokenSubject String user);",
+          "  String tag(String id, int times);",
+          "  CompletionStage<String> later(Object ctx, VerifiedToken token);",
+          "  @Deprecated",
+          "  String old(@TokenPermissions Set<String> permissions);",
+          "  String label(String id);",
+          "  String label(String id, @TokenSubject String user);", // clashes with label(String)
+          "  int hashCode(@TokenSubject String user);", // would clash with Object.hashCode()
+          "}");
+
   static Compilation compilation;
 
   @BeforeAll
   static void compile() {
-    compilation = TestCompiler.compile(PERMS, BILLING, ORDERS, STORE, SESSIONS, OLD);
+    compilation = TestCompiler.compile(PERMS, BILLING, ORDERS, STORE, SESSIONS, OLD, OVERLOADED);
   }
 
   static String golden(String name) throws IOException {
@@ -187,6 +215,11 @@ class GeneratedCodeTest {
   @Test
   void goldenSessions() throws IOException {
     assertGolden("com.example.GuardedSessions", "GuardedSessions.java");
+  }
+
+  @Test
+  void goldenOverloaded() throws IOException {
+    assertGolden("com.example.GuardedOverloaded", "GuardedOverloaded.java");
   }
 
   @Test

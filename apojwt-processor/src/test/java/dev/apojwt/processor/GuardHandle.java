@@ -25,11 +25,21 @@ final class GuardHandle {
     this.guard = unwrap(() -> constructor.newInstance(recorder.implementation(type), jwt));
   }
 
-  /** Calls the guard's (only) instance method {@code method}; rethrows what it throws. */
+  /**
+   * Calls the guard's instance method {@code method} that takes as many parameters as {@code
+   * arguments} has (a guard may also have an overload without the injected parameters); rethrows
+   * what it throws.
+   */
   Object call(String method, Object... arguments) throws Throwable {
     Method target = null;
     for (Method m : guard.getClass().getMethods()) {
-      if (m.getName().equals(method) && !Modifier.isStatic(m.getModifiers())) {
+      if (m.getName().equals(method)
+          && !Modifier.isStatic(m.getModifiers())
+          && !m.isBridge()
+          && m.getParameterCount() == arguments.length) {
+        if (target != null) {
+          throw new AssertionError(guard.getClass().getName() + " has two methods " + method);
+        }
         target = m;
       }
     }

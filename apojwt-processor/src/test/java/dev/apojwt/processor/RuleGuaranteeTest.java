@@ -4,7 +4,6 @@ import static com.google.common.truth.Truth.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -12,13 +11,13 @@ import org.junit.jupiter.api.Test;
  * sibling method on {@code this} (the sibling's check is skipped there).
  */
 class RuleGuaranteeTest {
-  static final Rule PUBLIC = Rule.of(Rule.Kind.PUBLIC);
-  static final Rule TOKEN = Rule.of(Rule.Kind.TOKEN);
-  static final Rule REFRESH = Rule.of(Rule.Kind.REFRESH);
+  static final Rule PUBLIC = Rule.PUBLIC;
+  static final Rule TOKEN = Rule.TOKEN;
+  static final Rule REFRESH = Rule.REFRESH;
 
   /** admin implies write, write implies read (closed); support implies nothing. */
-  static final Map<String, Set<String>> IMPLIED =
-      Catalogs.close(
+  static final Map<String, List<String>> IMPLIED =
+      Closure.transitive(
           Map.of(
               "orders:admin", List.of("orders:write"),
               "orders:write", List.of("orders:read"),
@@ -46,8 +45,8 @@ class RuleGuaranteeTest {
   @Test
   void theClosureFollowsChainsAcrossCatalogsAndEndsOnCycles() {
     // billing's admin implies orders:admin, declared in another catalog.
-    Map<String, Set<String>> combined =
-        Catalogs.close(
+    Map<String, List<String>> combined =
+        Closure.transitive(
             Map.of(
                 "billing:admin", List.of("orders:admin"),
                 "orders:admin", List.of("orders:read"),

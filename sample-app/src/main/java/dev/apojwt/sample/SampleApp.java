@@ -2,15 +2,13 @@ package dev.apojwt.sample;
 
 import dev.apojwt.AccessTable;
 import dev.apojwt.ApoJwt;
-import dev.apojwt.sample.api.AccountApi;
+import dev.apojwt.javalin.JavalinTemplate;
 import dev.apojwt.sample.api.AdminApi;
-import dev.apojwt.sample.api.AuthApi;
 import dev.apojwt.sample.api.GuardedAccountApi;
 import dev.apojwt.sample.api.GuardedAdminApi;
 import dev.apojwt.sample.api.GuardedAuthApi;
 import dev.apojwt.sample.api.GuardedOrdersApi;
 import dev.apojwt.sample.api.GuardedSystemApi;
-import dev.apojwt.sample.api.OrdersApi;
 import dev.apojwt.sample.api.Perms;
 import dev.apojwt.sample.api.PermsHierarchy;
 import dev.apojwt.sample.api.SystemApi;
@@ -27,12 +25,10 @@ import dev.apojwt.sample.config.AppConfig;
 import dev.apojwt.sample.orders.OrderStore;
 import dev.apojwt.sample.orders.OrdersService;
 import dev.apojwt.sample.system.SystemService;
-import dev.apojwt.sample.web.ApiError;
 import dev.apojwt.sample.web.ErrorResponses;
 import dev.apojwt.sample.web.Json;
 import dev.apojwt.sample.web.Routes;
 import io.javalin.Javalin;
-import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -82,7 +78,8 @@ public final class SampleApp implements AutoCloseable {
               + " survive a restart",
           AppConfig.JWT_REFRESH_SECRET);
     }
-    ApoJwt jwt = apoJwt(config, clock);
+    JavalinTemplate web = JavalinTemplate.create(RefreshCookie.NAME);
+    ApoJwt jwt = apoJwt(config, clock, web);
 
     Set<String> knownPermissions = PermsHierarchy.HIERARCHY.permissions();
     PasswordHasher hasher = new PasswordHasher(config.passwordHashIterations(), new SecureRandom());
@@ -107,9 +104,10 @@ public final class SampleApp implements AutoCloseable {
             GuardedOrdersApi.accessTable(),
             GuardedAdminApi.accessTable());
     SystemApi system = new GuardedSystemApi(new SystemService(tables, Perms.ADMIN), jwt);
-    AuthApi auth = new GuardedAuthApi(new AuthService(users, jwt, sessions, cookie, clock), jwt);
-    AccountApi account = new GuardedAccountApi(new AccountService(), jwt);
-    OrdersApi orders =
+    GuardedAuthApi auth =
+        new GuardedAuthApi(new AuthService(users, jwt, sessions, cookie, clock), jwt);
+    GuardedAccountApi account = new GuardedAccountApi(new AccountService(), jwt);
+    GuardedOrdersApi orders =
         new GuardedOrdersApi(new OrdersService(new OrderStore(clock, MAX_ORDERS)), jwt);
     AdminApi admin = new GuardedAdminApi(new AdminService(users), jwt);
     Routes routes = new Routes(system, auth, account, orders, admin);
@@ -132,6 +130,7 @@ public final class SampleApp implements AutoCloseable {
                           ctx.path(),
                           ctx.statusCode(),
                           Math.round(ms)));
+              web.install(c); // apojwt: the request for the guards, refused calls as JSON
               ErrorResponses.install(c);
               routes.install(c);
             });
@@ -146,11 +145,11 @@ public final class SampleApp implements AutoCloseable {
   }
 
   /**
-   * The ApoJwt of this service: HS256 with the configured secrets, tokens from the {@code
-   * Authorization} header, refresh tokens from the {@code refresh_token} cookie, refused calls as
-   * {@link ApiError}s, {@link Perms#ADMIN} passing every check.
+   * The ApoJwt of this service: HS256 with the configured secrets, {@link Perms#ADMIN} passing
+   * every check, and the Javalin template: tokens from the {@code Authorization} header, refresh
+   * tokens from the {@code refresh_token} cookie, refused calls answered as JSON.
    */
-  static ApoJwt apoJwt(AppConfig config, Clock clock) {
+  static ApoJwt apoJwt(AppConfig config, Clock clock, JavalinTemplate web) {
     try {
       return ApoJwt.builder()
           .secret(config.accessSecret().value())
@@ -158,15 +157,8 @@ public final class SampleApp implements AutoCloseable {
           .serverAudience(config.audience())
           .expPeriod(config.accessTtl())
           .adminPermission(Perms.ADMIN)
-          .tokenFinder(call -> header(call.argument(Context.class), "Authorization"))
-          .refresh(
-              config.refreshSecret().value(),
-              config.refreshTtl(),
-              call -> {
-                Context ctx = call.argument(Context.class);
-                return ctx == null ? null : RefreshCookie.read(ctx);
-              })
-          .exceptionHandler((failure, call) -> ApiError.of(failure))
+          .template(web)
+          .refresh(config.refreshSecret().value(), config.refreshTtl())
           .clock(clock)
           .build();
     } catch (IllegalArgumentException e) {
@@ -182,10 +174,6 @@ public final class SampleApp implements AutoCloseable {
               + e.getMessage(),
           e);
     }
-  }
-
-  private static String header(Context ctx, String name) {
-    return ctx == null ? null : ctx.header(name);
   }
 
   /** The port the server listens on. */

@@ -5,7 +5,6 @@ import dev.apojwt.annotation.TokenData;
 import dev.apojwt.annotation.TokenPermissions;
 import dev.apojwt.annotation.TokenRequired;
 import dev.apojwt.annotation.TokenSubject;
-import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,10 +16,10 @@ import java.util.Set;
 public interface AccountApi {
   /**
    * {@code GET /me}: who the token says the caller is. Shows every access-token injection: the
-   * guard fills the subject, permissions, data and the whole verified token; callers pass null.
+   * guard fills the subject, permissions, data and the whole verified token; the route calls the
+   * guard's overload without them, {@code me()}.
    */
   Me me(
-      Context ctx,
       @TokenSubject String subject,
       @TokenPermissions Set<String> permissions,
       @TokenData Map<String, Object> data,

@@ -1,7 +1,6 @@
 package dev.apojwt.sample.api;
 
 import dev.apojwt.annotation.PermissionRequired;
-import io.javalin.http.Context;
 import java.util.List;
 import java.util.Set;
 
@@ -9,7 +8,7 @@ import java.util.Set;
 @PermissionRequired(Perms.ADMIN)
 public interface AdminApi {
   /** {@code GET /admin/users}: the configured accounts and their permissions (no hashes). */
-  List<UserView> users(Context ctx);
+  List<UserView> users();
 
   /** An account as the admin endpoint shows it. */
   record UserView(String username, Set<String> permissions) {}

@@ -2,7 +2,6 @@ package dev.apojwt.sample.auth;
 
 import dev.apojwt.VerifiedToken;
 import dev.apojwt.sample.api.AccountApi;
-import io.javalin.http.Context;
 import java.util.Map;
 import java.util.Set;
 
@@ -10,11 +9,7 @@ import java.util.Set;
 public final class AccountService implements AccountApi {
   @Override
   public Me me(
-      Context ctx,
-      String subject,
-      Set<String> permissions,
-      Map<String, Object> data,
-      VerifiedToken token) {
+      String subject, Set<String> permissions, Map<String, Object> data, VerifiedToken token) {
     return new Me(
         subject, permissions, data, token.issuer(), token.audience(), token.expiresAt().toString());
   }

@@ -1,7 +1,6 @@
 package dev.apojwt.sample.auth;
 
 import dev.apojwt.sample.api.AdminApi;
-import io.javalin.http.Context;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -15,7 +14,7 @@ public final class AdminService implements AdminApi {
   }
 
   @Override
-  public List<UserView> users(Context ctx) {
+  public List<UserView> users() {
     return users.all().stream()
         .map(u -> new UserView(u.username(), u.permissions()))
         .collect(Collectors.toUnmodifiableList());

@@ -23,12 +23,12 @@ public final class OrdersService implements OrdersApi {
   }
 
   @Override
-  public List<Order> mine(Context ctx, String owner) {
+  public List<Order> mine(String owner) {
     return store.ownedBy(owner);
   }
 
   @Override
-  public Order get(Context ctx, String id) {
+  public Order get(String id) {
     return store.get(id).orElseThrow(() -> ApiError.notFound("no order with this id"));
   }
 
@@ -45,14 +45,14 @@ public final class OrdersService implements OrdersApi {
   }
 
   @Override
-  public void delete(Context ctx, String id) {
+  public void delete(String id) {
     if (!store.remove(id)) {
       throw ApiError.notFound("no order with this id");
     }
   }
 
   @Override
-  public List<Order> all(Context ctx) {
+  public List<Order> all() {
     return store.all();
   }
 }

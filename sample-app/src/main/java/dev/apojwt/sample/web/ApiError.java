@@ -1,15 +1,12 @@
 package dev.apojwt.sample.web;
 
-import dev.apojwt.AuthFailure;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * An error that becomes an HTTP response: a status, a machine-readable {@code error} code, a
- * client-safe {@code message} and any headers. Thrown by handlers and by apojwt's {@link
- * dev.apojwt.ExceptionHandler}; {@link ErrorResponses} writes it as {@code {"error": ...,
- * "message": ...}}.
+ * client-safe {@code message} and any headers. Thrown by handlers; {@link ErrorResponses} writes it
+ * as {@code {"error": ..., "message": ...}}, the shape of apojwt's refusals.
  *
  * <p>Errors are expected traffic (a wrong password, an expired token), not bugs, so no stack trace
  * is captured. The message must never contain a token, a password or a secret.
@@ -35,18 +32,6 @@ public final class ApiError extends RuntimeException {
     this(status, error, message, Map.of());
   }
 
-  /**
-   * A refused token: 401 or 403 with the RFC 6750 {@code WWW-Authenticate} challenge, the failure's
-   * reason as the error code (e.g. {@code expired}, {@code forbidden}) and apojwt's client message.
-   */
-  public static ApiError of(AuthFailure failure) {
-    return new ApiError(
-        failure.status(),
-        failure.reason().name().toLowerCase(Locale.ROOT),
-        failure.message(),
-        Map.of("WWW-Authenticate", failure.wwwAuthenticate()));
-  }
-
   /** 400: the request cannot be understood (malformed JSON, a missing or invalid field). */
   public static ApiError badRequest(String message) {
     return new ApiError(400, "bad_request", message);
@@ -59,7 +44,7 @@ public final class ApiError extends RuntimeException {
 
   /**
    * 401 for a refresh token that verifies but may no longer be used (already rotated, logged out,
-   * or its user is gone).
+   * or its user is gone), answered as apojwt's template answers the refusals of its guards.
    */
   public static ApiError refreshRejected(String message) {
     return new ApiError(
@@ -68,7 +53,9 @@ public final class ApiError extends RuntimeException {
         message,
         Map.of(
             "WWW-Authenticate",
-            "Bearer error=\"invalid_token\", error_description=\"" + message + "\""));
+            "Bearer error=\"invalid_token\", error_description=\"" + message + "\"",
+            "Cache-Control",
+            "no-store"));
   }
 
   public int status() {

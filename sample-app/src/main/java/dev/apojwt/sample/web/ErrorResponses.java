@@ -1,6 +1,5 @@
 package dev.apojwt.sample.web;
 
-import dev.apojwt.ApoJwtException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -10,9 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every failure as a JSON response {@code {"error": ..., "message": ...}}: our {@link ApiError}s
- * (including refused tokens, with their {@code WWW-Authenticate} header), Javalin's own HTTP errors
- * (unknown route 404, body too large 413, ...), and a logged 500 for anything else.
+ * Every failure of the application as a JSON response {@code {"error": ..., "message": ...}}, the
+ * shape apojwt's Javalin template gives refused tokens: our {@link ApiError}s, Javalin's own HTTP
+ * errors (unknown route 404, body too large 413, ...), and a logged 500 for anything else.
  */
 public final class ErrorResponses {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
@@ -25,9 +24,6 @@ public final class ErrorResponses {
   public static void install(JavalinConfig config) {
     config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
     config.routes.exception(ApiError.class, (e, ctx) -> write(ctx, e));
-    // Guards throw ApoJwtException itself only if our ExceptionHandler failed; still a 401/403.
-    config.routes.exception(
-        ApoJwtException.class, (e, ctx) -> write(ctx, ApiError.of(e.failure())));
     config.routes.exception(
         HttpResponseException.class,
         (e, ctx) ->

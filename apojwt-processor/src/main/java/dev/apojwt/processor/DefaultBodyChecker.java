@@ -1,21 +1,14 @@
 package dev.apojwt.processor;
 
 import dev.apojwt.processor.Reporter.Diagnostics;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
-import javax.lang.model.util.Elements;
-import javax.lang.model.util.Types;
 
 /**
  * Finds default methods whose bodies reach a stricter guarded method of the same handler without
@@ -30,7 +23,7 @@ import javax.lang.model.util.Types;
  * Bodies}, in {@code TreeBodies}), which other compilers lack: then one note says the bodies were
  * not checked. A default method from a class file has no body to read: a note names it.
  */
-final class DefaultMethods {
+final class DefaultBodyChecker {
 
   /** What the handler's rules say about the methods a default body may call. */
   interface Rules {
@@ -70,27 +63,27 @@ final class DefaultMethods {
         Diagnostics diagnostics);
   }
 
-  private final Elements elements;
-  private final Types types;
-  private final Reporter reporter;
+  /** A call in default method {@code method} that cannot be resolved yet. */
+  record UnresolvedCall(String method, String call) {}
 
   /** Null when the compiler offers no tree API. */
   private final Bodies bodies;
 
-  DefaultMethods(Elements elements, Types types, Reporter reporter, Bodies bodies) {
-    this.elements = elements;
-    this.types = types;
-    this.reporter = reporter;
+  DefaultBodyChecker(Bodies bodies) {
     this.bodies = bodies;
   }
 
   /**
-   * Checks the default methods of {@code handler} and of its superinterfaces; reports through
-   * {@code diagnostics}. Returns what cannot be resolved yet (a later round may generate it), or
-   * null.
+   * Checks the default methods of {@code handler}, whose {@code interfaces} ({@link
+   * Supertypes#interfaces}) and member methods are given; reports through {@code diagnostics}.
+   * Returns a call that cannot be resolved yet (a later round may generate what it needs), or null.
    */
-  HandlerValidator.Unresolved check(TypeElement handler, Rules rules, Diagnostics diagnostics) {
-    List<TypeElement> hierarchy = hierarchy(handler);
+  UnresolvedCall check(
+      TypeElement handler,
+      List<TypeElement> hierarchy,
+      Set<ExecutableElement> members,
+      Rules rules,
+      Diagnostics diagnostics) {
     List<ExecutableElement> callable = new ArrayList<>();
     List<ExecutableElement> defaults = new ArrayList<>();
     for (TypeElement type : hierarchy) {
@@ -106,10 +99,7 @@ final class DefaultMethods {
         }
       }
     }
-    Set<ExecutableElement> members =
-        new HashSet<>(ElementFilter.methodsIn(elements.getAllMembers(handler)));
-
-    HandlerValidator.Unresolved pending = null;
+    UnresolvedCall pending = null;
     for (ExecutableElement method : defaults) {
       Rule rule = rules.of(method);
       Set<String> stricter = stricterThan(rule, callable, rules);
@@ -117,26 +107,24 @@ final class DefaultMethods {
         continue; // nothing it could call on this needs more than its own rule
       }
       if (bodies == null) {
-        reporter.note(Message.DEFAULT_BODIES_NOT_CHECKED.format());
+        diagnostics.report(Message.DEFAULT_BODIES_NOT_CHECKED);
         return null;
       }
       if (!bodies.hasBody(method)) {
         if (members.contains(method)) {
-          reporter.note(
+          diagnostics.report(
               method,
-              Message.DEFAULT_BODY_FROM_CLASS_FILE.format(
-                  Describe.method(method),
-                  Describe.type(handler),
-                  describe(rule),
-                  method.getSimpleName(),
-                  Describe.type(handler)),
-              handler);
+              Message.DEFAULT_BODY_FROM_CLASS_FILE,
+              Describe.method(method),
+              Describe.type(handler),
+              describe(rule),
+              method.getSimpleName());
         }
         continue;
       }
       String unresolved = bodies.check(method, rule, stricter, rules, diagnostics);
       if (unresolved != null && pending == null) {
-        pending = new HandlerValidator.Unresolved(Describe.method(method), unresolved, true);
+        pending = new UnresolvedCall(Describe.method(method), unresolved);
       }
     }
     return pending;
@@ -160,25 +148,5 @@ final class DefaultMethods {
       }
     }
     return names;
-  }
-
-  /** The handler and all its superinterfaces, each once, nearest first. */
-  private List<TypeElement> hierarchy(TypeElement handler) {
-    Set<TypeElement> seen = new LinkedHashSet<>();
-    Deque<TypeElement> pending = new ArrayDeque<>();
-    pending.add(handler);
-    while (!pending.isEmpty()) {
-      TypeElement type = pending.removeFirst();
-      if (!seen.add(type)) {
-        continue;
-      }
-      for (TypeMirror superinterface : type.getInterfaces()) {
-        Element element = types.asElement(superinterface);
-        if (element instanceof TypeElement && ElementSupport.isInterface(element)) {
-          pending.add((TypeElement) element);
-        }
-      }
-    }
-    return List.copyOf(seen);
   }
 }

@@ -15,16 +15,19 @@ import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
- * The findings of the independent security and contract review (branch {@code review}): ways a
- * generated guard let a caller reach an implementation method that its access rule protects.
+ * No way around a method's rule through inheritance: a redeclaration without a rule cannot weaken
+ * the rule it inherits, and a default method's body cannot call a stricter sibling on {@code this}
+ * (the guard checks only the default method's rule before the body runs). Both were found by the
+ * independent security and contract review (branch {@code review}), where a generated guard let a
+ * caller reach an implementation method that its access rule protects.
  *
- * <p>Each finding is now a compile error. Where the reviewed expectation (a guard that refuses the
- * call) could no longer compile, the test asserts the error instead, and a compiling variant of the
- * same interface shows its guard enforcing the rule. The tests of the errors failed on the reviewed
+ * <p>Each is now a compile error. Where the reviewed expectation (a guard that refuses the call)
+ * could no longer compile, the test asserts the error instead, and a compiling variant of the same
+ * interface shows its guard enforcing the rule. The tests of the errors failed on the reviewed
  * code; the compiling variants passed there too, and make sure the fix rejects no more than it
  * must.
  */
-class ReviewRegressionTest {
+class RuleBypassTest {
 
   /** A library-style base interface: its method-level rule requires "admin:only". */
   static final JavaFileObject BASE =
@@ -115,7 +118,7 @@ class ReviewRegressionTest {
     return new GuardHandle(loader, "com.example.review." + simpleName, recorder, Tokens.jwt());
   }
 
-  // ------------------------------------------------------------------ finding 1
+  // ------------------------------------------------------------------ redeclarations
 
   /**
    * Fixed: redeclaring an inherited method without an annotation used to replace its method-level
@@ -124,7 +127,7 @@ class ReviewRegressionTest {
    * redeclaration is a compile error that names both rules, and Sub gets no guard.
    */
   @Test
-  void redeclaringAnInheritedMethodWithoutItsRuleIsACompileError() {
+  void aRedeclarationWithoutARuleCannotSwapTheInheritedRuleForADefault() {
     Compilation compilation = TestCompiler.compile(BASE, SUB);
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
@@ -141,14 +144,14 @@ class ReviewRegressionTest {
 
   /** A redeclaration that repeats the rule compiles; its guard and access table keep the rule. */
   @Test
-  void aRedeclarationThatRepeatsTheRuleKeepsItInTheGuardAndTheAccessTable() throws Throwable {
+  void aRedeclarationRepeatingTheRuleIsEnforcedAndListedInTheAccessTable() throws Throwable {
     ClassLoader loader = load(BASE, SUB_REPEATING_THE_RULE);
     assertSecretNeedsAdminOnly(loader);
   }
 
   /** A redeclaration without an annotation compiles when the default it takes is the same rule. */
   @Test
-  void aRedeclarationWhoseInterfaceDefaultIsTheInheritedRuleCompiles() throws Throwable {
+  void aRedeclarationWhoseDefaultIsTheInheritedRuleIsEnforced() throws Throwable {
     ClassLoader loader = load(BASE, SUB_WITH_THE_SAME_DEFAULT);
     assertSecretNeedsAdminOnly(loader);
   }
@@ -176,7 +179,7 @@ class ReviewRegressionTest {
     assertThat(secret.permissions()).containsExactly("admin:only");
   }
 
-  // ------------------------------------------------------------------ finding 2
+  // ------------------------------------------------------------------ default bodies
 
   /** Shop, with deleteAll as strict as the delete it calls. */
   static final JavaFileObject SHOP_AS_STRICT =
@@ -204,7 +207,7 @@ class ReviewRegressionTest {
    * token deleted orders. Now that call is a compile error at the call, and Shop gets no guard.
    */
   @Test
-  void aDefaultMethodThatCallsAStricterSiblingIsACompileError() {
+  void aDefaultBodyCannotCallAStricterSiblingThatWouldRunUnchecked() {
     Compilation compilation = TestCompiler.compile(SHOP);
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
@@ -226,7 +229,7 @@ class ReviewRegressionTest {
    * body runs, and lets an administrator through to both.
    */
   @Test
-  void aDefaultMethodAsStrictAsWhatItCallsIsRefusedBeforeItsBodyRuns() throws Throwable {
+  void aDefaultMethodAsStrictAsItsCalleeRefusesBeforeItsBodyRuns() throws Throwable {
     ClassLoader loader = load(SHOP_AS_STRICT);
     Recorder recorder = Recorder.create();
     GuardHandle shop = guard(loader, "Shop", recorder);
