@@ -191,6 +191,39 @@ class KeyConfigurationTest {
   }
 
   @Test
+  void plainHttpIsForLoopbackAddressesOnly() {
+    for (String uri :
+        java.util.List.of(
+            "http://127.0.0.1:8080/jwks",
+            "http://127.1.2.3/jwks",
+            "http://localhost/jwks",
+            "http://LOCALHOST:9000/jwks",
+            "http://[::1]:8080/jwks",
+            "https://auth.example.com/oauth2/jwks",
+            "HTTPS://auth.example.com/jwks")) {
+      assertDoesNotThrow(() -> KeyConfiguration.checkedUri(URI.create(uri)), uri);
+    }
+    for (String uri :
+        java.util.List.of(
+            "http://127.0.0.256/jwks",
+            "http://127.0.0/jwks",
+            "http://128.0.0.1/jwks",
+            "http://10.0.0.1/jwks",
+            "http://[::2]/jwks",
+            "http://127.0.0.1@auth.example.com/jwks",
+            "http://localhost.example.com/jwks",
+            "http://0x7f.0.0.1/jwks")) {
+      says(
+          assertThrows(
+                  IllegalArgumentException.class,
+                  () -> KeyConfiguration.checkedUri(URI.create(uri)),
+                  uri)
+              .getMessage(),
+          "https");
+    }
+  }
+
+  @Test
   void theVerifiedCacheHasSaneBounds() {
     assertThrows(IllegalArgumentException.class, () -> ApoJwt.builder().verifiedCache(0));
     assertThrows(IllegalArgumentException.class, () -> ApoJwt.builder().verifiedCache(10_000_001));
