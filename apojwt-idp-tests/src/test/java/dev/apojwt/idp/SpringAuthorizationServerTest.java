@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.example.keys.IdentityProviderTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.apojwt.ApoJwt;
@@ -99,6 +100,16 @@ class SpringAuthorizationServerTest {
     assertEquals(base.toString(), verified.issuer());
     assertEquals(List.of(IdentityProvider.CLIENT), verified.audience());
     assertTrue(verified.expiresAt().isAfter(verified.issuedAt()));
+  }
+
+  @Test
+  void readmesIdentityProviderSetUpVerifiesTheProvidersTokens() throws Exception {
+    try (ApoJwt readme =
+        IdentityProviderTokens.verifier(base.toString(), IdentityProvider.CLIENT)) {
+      VerifiedToken verified = readme.verify(token("orders:read"));
+      assertEquals(Set.of("orders:read"), verified.permissions());
+      assertEquals(IdentityProvider.CLIENT, verified.subject());
+    }
   }
 
   @Test
