@@ -1,8 +1,9 @@
 /**
  * The apojwt runtime: {@link dev.apojwt.ApoJwt} (configuration, token creation and verification)
  * and the small API that generated guards call. Only {@code dev.apojwt} is exported; Jackson's
- * streaming parser, Caffeine (the verified-token cache) and the JDK's HTTP client (JWK Sets) are
- * used inside and appear in no signature of it, so none is required transitively.
+ * streaming parser, Caffeine (the verified-token cache, the in-memory session store) and the JDK's
+ * HTTP client (JWK Sets) are used inside and appear in no signature of it, so none is required
+ * transitively.
  */
 module dev.apojwt {
   requires com.fasterxml.jackson.core;

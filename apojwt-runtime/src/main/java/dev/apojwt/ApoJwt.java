@@ -55,6 +55,9 @@ public final class ApoJwt implements AutoCloseable {
   /** The default cap on a token's length, checked before anything is decoded. */
   public static final int DEFAULT_MAX_TOKEN_LENGTH = 8192;
 
+  /** The longest {@link Builder#rotationGrace} accepts. */
+  public static final Duration MAX_ROTATION_GRACE = Duration.ofMinutes(1);
+
   private final String description;
   private final Duration expPeriod;
   private final Duration refreshPeriod;
@@ -68,6 +71,9 @@ public final class ApoJwt implements AutoCloseable {
   private final GuardCalls guardCalls;
   private final RemoteKeySet remoteKeys;
   private final String cannotCreate;
+
+  /** Null without sessions: stateless, as apojwt 1.7. */
+  private final Sessions sessions;
 
   private ApoJwt(Builder b, KeyConfiguration.Resolved keys, HmacKey refreshKey) {
     List<String> audience = List.copyOf(b.serverAudience);
@@ -106,6 +112,8 @@ public final class ApoJwt implements AutoCloseable {
     access.clock = b.clock;
     access.leewaySeconds = leeway;
     access.maxLength = b.maxTokenLength;
+    access.sessions =
+        b.sessionStore == null ? null : new SessionCheck(TokenKind.ACCESS, b.sessionStore);
     this.accessVerifier = new TokenVerifier<>(access);
     this.accessWriter =
         keys.signingKey == null
@@ -138,6 +146,8 @@ public final class ApoJwt implements AutoCloseable {
       refresh.clock = b.clock;
       refresh.leewaySeconds = leeway;
       refresh.maxLength = b.maxTokenLength;
+      refresh.sessions =
+          b.sessionStore == null ? null : new SessionCheck(TokenKind.REFRESH, b.sessionStore);
       this.refreshVerifier = new TokenVerifier<>(refresh);
       this.refreshWriter =
           new TokenWriter(
@@ -150,6 +160,18 @@ public final class ApoJwt implements AutoCloseable {
               b.ids,
               b.maxTokenLength);
     }
+    this.sessions =
+        b.sessionStore == null
+            ? null
+            : new Sessions(
+                b.sessionStore,
+                accessWriter,
+                refreshWriter,
+                b.clock,
+                leeway,
+                b.sessionLifetime().getSeconds(),
+                b.expPeriod.getSeconds(),
+                b.rotationGrace.getSeconds());
     // A finder or handler set explicitly wins over the template's, whatever the order of the calls.
     Template template = b.template;
     this.guardCalls =
@@ -211,6 +233,14 @@ public final class ApoJwt implements AutoCloseable {
     }
     if (b.verifiedCache > 0) {
       text.append(", verifiedCache=").append(b.verifiedCache);
+    }
+    if (b.sessionStore != null) {
+      text.append(", sessions=")
+          .append(b.sessionStore.getClass().getSimpleName())
+          .append("/")
+          .append(b.sessionLifetime())
+          .append(", rotationGrace=")
+          .append(b.rotationGrace);
     }
     if (template != null) {
       text.append(", template=").append(template);
@@ -284,7 +314,12 @@ public final class ApoJwt implements AutoCloseable {
    * Creates an access token and a refresh token carrying {@code refreshData}. apojwt's {@code
    * create_token} with refresh configured.
    *
+   * <p>With {@linkplain Builder#sessions sessions}, this starts a new session (a login): both
+   * tokens carry its id as {@code sid}, and neither expires after the session's end.
+   *
    * @throws IllegalStateException if refresh is not configured ({@link Builder#refresh})
+   * @throws ApoJwtException 503 {@link AuthFailure.Reason#UNAVAILABLE} when the session store
+   *     cannot be reached
    */
   public TokenPair createTokens(
       String subject,
@@ -295,8 +330,85 @@ public final class ApoJwt implements AutoCloseable {
       throw new IllegalStateException(
           "refresh is not configured: call ApoJwt.builder().refresh(secret, period)");
     }
+    if (sessions != null) {
+      return sessions.start(subject, permissionsGiven(permissions), data, refreshData);
+    }
     String access = createToken(subject, permissions, data);
     return new TokenPair(access, refreshWriter.write(subject, null, refreshData));
+  }
+
+  /**
+   * Exchanges a session's current refresh token for the next pair (refresh-token rotation, RFC 9700
+   * section 4.14.2): call it from a {@code @Refresh} method with the {@link VerifiedRefresh} the
+   * guard passes. The session id stays the same; the new tokens never expire after the session's
+   * end; permissions and data are whatever is passed (read them afresh from your user store).
+   *
+   * <p>Only the session's current refresh token rotates. Presenting one that was already rotated
+   * revokes the whole session, on every instance sharing the store: this call fails with {@link
+   * AuthFailure.Reason#REUSED}, and every later use of the session's tokens with {@link
+   * AuthFailure.Reason#REVOKED}. With a {@linkplain Builder#rotationGrace grace window}, the
+   * immediate predecessor, presented again within it, gets the same successor (a pair whose refresh
+   * token has the current token's id) instead.
+   *
+   * @param subject the session's subject: {@code presented.subject()}
+   * @throws ApoJwtException 401 {@code REUSED}, {@code REVOKED} (the session has ended) or {@code
+   *     EXPIRED}; 503 {@code UNAVAILABLE} when the store cannot be reached (nothing changed, or the
+   *     change is one a retry of the same token finds within the grace window)
+   * @throws IllegalArgumentException if {@code subject} is not the session's, or data is not JSON
+   * @throws IllegalStateException if sessions are not configured
+   */
+  public TokenPair rotate(
+      VerifiedRefresh presented,
+      String subject,
+      Collection<String> permissions,
+      Map<String, ?> data,
+      Map<String, ?> refreshData) {
+    return sessions().rotate(presented, subject, permissionsGiven(permissions), data, refreshData);
+  }
+
+  /**
+   * Ends the session of {@code presented} (a logout), on every instance sharing the store: none of
+   * its tokens is accepted any more. Does nothing for a token of no session.
+   *
+   * @throws ApoJwtException 503 {@code UNAVAILABLE} when the store cannot be reached
+   * @throws IllegalStateException if sessions are not configured
+   */
+  public void logout(VerifiedRefresh presented) {
+    sessions().logout(presented);
+  }
+
+  /**
+   * Ends session {@code sid} ({@link VerifiedToken#sessionId()}): none of its tokens is accepted
+   * any more. Does nothing when there is no such live session.
+   *
+   * @throws IllegalArgumentException if {@code sid} is not a session id
+   * @throws ApoJwtException 503 {@code UNAVAILABLE} when the store cannot be reached
+   * @throws IllegalStateException if sessions are not configured
+   */
+  public void revokeSession(String sid) {
+    sessions().revokeSession(sid);
+  }
+
+  /**
+   * Ends every session of {@code subject} and revokes its access tokens issued until now, session
+   * or not: every token of the subject whose {@code iat} is at or before the current second (a
+   * token's {@code iat} is in whole seconds, so one issued later in that same second is refused
+   * too; log in again from the next second on).
+   *
+   * @throws ApoJwtException 503 {@code UNAVAILABLE} when the store cannot be reached
+   * @throws IllegalStateException if sessions are not configured
+   */
+  public void revokeSubject(String subject) {
+    sessions().revokeSubject(subject);
+  }
+
+  private Sessions sessions() {
+    if (sessions == null) {
+      throw new IllegalStateException(
+          "sessions are not configured: call ApoJwt.builder().sessions(new MemorySessionStore())"
+              + " or sessions(RedisSessionStore.create(uri))");
+    }
+    return sessions;
   }
 
   /**
@@ -457,6 +569,9 @@ public final class ApoJwt implements AutoCloseable {
     private Duration leeway = Duration.ZERO;
     private int maxTokenLength = DEFAULT_MAX_TOKEN_LENGTH;
     private Supplier<String> ids;
+    private SessionStore sessionStore;
+    private Duration sessionLifetime;
+    private Duration rotationGrace = Duration.ZERO;
 
     private Builder() {}
 
@@ -793,6 +908,48 @@ public final class ApoJwt implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Turns on sessions (RFC 9700 section 4.14): {@link ApoJwt#createTokens} starts a session whose
+     * id both tokens carry ({@code sid}), {@link ApoJwt#rotate} exchanges its current refresh token
+     * for the next with reuse detection, and {@link ApoJwt#logout}, {@link ApoJwt#revokeSession}
+     * and {@link ApoJwt#revokeSubject} end sessions. Every verified token is then also checked
+     * against the store's revocations, in memory. Needs {@link #refresh}. Without it, everything is
+     * stateless, as in apojwt 1.7, and tokens carry no {@code sid}.
+     *
+     * @param store {@link MemorySessionStore} for one instance, {@code RedisSessionStore} for many
+     */
+    public Builder sessions(SessionStore store) {
+      this.sessionStore = notNull(store, "sessions");
+      return this;
+    }
+
+    /**
+     * A session's absolute lifetime, from login: rotation never extends it, and no token of the
+     * session expires later. Default: the refresh period (so every refresh token of a session
+     * expires when the session does). Longer than the refresh period makes that period an idle
+     * timeout: a session not refreshed within it ends sooner.
+     */
+    public Builder sessionLifetime(Duration lifetime) {
+      this.sessionLifetime = notNull(lifetime, "sessionLifetime");
+      return this;
+    }
+
+    /**
+     * How long after a rotation the refresh token just rotated may be presented again and get the
+     * same successor instead of revoking the session: for a client whose response was lost, or two
+     * tabs refreshing at once. Default 0: any reuse revokes the session (RFC 9700 section 4.14.2).
+     * Only the immediate predecessor is covered, and never yields a second live successor. At most
+     * {@link #MAX_ROTATION_GRACE}, whole seconds.
+     */
+    public Builder rotationGrace(Duration grace) {
+      this.rotationGrace = notNull(grace, "rotationGrace");
+      return this;
+    }
+
+    private Duration sessionLifetime() {
+      return sessionLifetime != null ? sessionLifetime : refreshPeriod;
+    }
+
     /** For reproducible tokens in tests: where the {@code jti} of new tokens comes from. */
     Builder ids(Supplier<String> ids) {
       this.ids = ids;
@@ -883,6 +1040,47 @@ public final class ApoJwt implements AutoCloseable {
                   + refreshPeriod
                   + ")");
         }
+      }
+      checkSessions();
+    }
+
+    private void checkSessions() {
+      if (sessionStore == null) {
+        if (sessionLifetime != null || !rotationGrace.isZero()) {
+          throw new IllegalArgumentException(
+              "sessionLifetime and rotationGrace need sessions(store): call"
+                  + " sessions(new MemorySessionStore()) or sessions(RedisSessionStore.create(uri))");
+        }
+        return;
+      }
+      if (refreshSecret == null) {
+        throw new IllegalArgumentException(
+            "sessions(store) rotates refresh tokens: configure refresh(secret, period) too");
+      }
+      Duration lifetime = sessionLifetime();
+      if (lifetime.isNegative()
+          || lifetime.isZero()
+          || lifetime.getNano() != 0
+          || lifetime.compareTo(MAX_LIFETIME) > 0) {
+        throw new IllegalArgumentException(
+            "sessionLifetime must be a whole number of seconds, positive and at most 100 years; got "
+                + lifetime);
+      }
+      if (lifetime.compareTo(expPeriod) <= 0) {
+        throw new IllegalArgumentException(
+            "sessionLifetime ("
+                + lifetime
+                + ") must be longer than the access lifetime (expPeriod "
+                + expPeriod
+                + ")");
+      }
+      if (rotationGrace.isNegative()
+          || rotationGrace.getNano() != 0
+          || rotationGrace.compareTo(MAX_ROTATION_GRACE) > 0) {
+        throw new IllegalArgumentException(
+            "rotationGrace must be whole seconds between 0 and 1 minute (a retry window, not a"
+                + " lifetime); got "
+                + rotationGrace);
       }
     }
 

@@ -39,6 +39,16 @@ final class Claims {
   String jti;
 
   /**
+   * The session id ({@code sid}) as sent: a String, {@link #NOT_A_STRING} when it is another JSON
+   * value, null when absent. Only a service with sessions reads it ({@link SessionCheck}), and
+   * checks its form there: without sessions it is a claim like any other.
+   */
+  String sid;
+
+  /** Marks a {@code sid} that is not a JSON string. */
+  static final String NOT_A_STRING = new String("<not a string>");
+
+  /**
    * Reads the claims of a payload whose signature has been verified. A token whose {@code exp} is
    * not after {@code expiredAtOrBefore} is refused as EXPIRED as soon as {@code exp} is read,
    * without parsing the rest: refusing an expired token costs less than accepting a valid one.
@@ -139,6 +149,15 @@ final class Claims {
       case "jti":
         bit = 1 << 8;
         claims.jti = StrictJson.string(parser, name);
+        break;
+      case "sid":
+        bit = 1 << 11;
+        if (parser.currentToken() == JsonToken.VALUE_STRING) {
+          claims.sid = parser.getText();
+        } else {
+          claims.sid = NOT_A_STRING;
+          StrictJson.skipValue(parser); // checked as strictly as any claim
+        }
         break;
       default:
         bit = 0;

@@ -22,6 +22,9 @@ import java.util.function.Function;
  *       is presented;
  *   <li><b>per-call checks</b> ({@link PerCallChecks}): {@code exp}, {@code nbf}, {@code iat}
  *       against the clock.
+ *   <li><b>revocation</b> ({@link SessionCheck}, with sessions only): the token's session and
+ *       subject not revoked, from the session store's in-memory view; per call too, so a token
+ *       verified a moment ago is refused once its session has ended.
  * </ol>
  *
  * With a {@link VerifiedCache}, a token verified before skips the first five stages, and only the
@@ -42,6 +45,9 @@ final class TokenVerifier<T> {
   private final long leewaySeconds;
   private final int maxLength;
 
+  /** The revocation step; null without sessions (stateless, as apojwt 1.7). */
+  private final SessionCheck sessions;
+
   /** How one kind of token is verified under one configuration. */
   static final class Setup<T> {
     TokenKind kind;
@@ -54,6 +60,9 @@ final class TokenVerifier<T> {
     Clock clock;
     long leewaySeconds;
     int maxLength;
+
+    /** The revocation step; null without sessions (stateless, as apojwt 1.7). */
+    SessionCheck sessions;
   }
 
   TokenVerifier(Setup<T> setup) {
@@ -68,6 +77,7 @@ final class TokenVerifier<T> {
     this.clock = setup.clock;
     this.leewaySeconds = setup.leewaySeconds;
     this.maxLength = setup.maxLength;
+    this.sessions = setup.sessions;
     if (cache != null) {
       keys.onChange(() -> cache.keepOnly(keys));
     }
@@ -113,6 +123,7 @@ final class TokenVerifier<T> {
       if (hit != null) {
         if (keys.holds(hit.key)) {
           perCall.check(hit.claims, now);
+          checkRevocation(hit.claims);
           return hit.result;
         }
         cache.remove(whole); // its key left the set: verified afresh, it fails as it should
@@ -125,11 +136,22 @@ final class TokenVerifier<T> {
     Claims claims = Claims.read(token.payload(), now - leewaySeconds, permissionsClaim);
     checks.check(claims);
     perCall.check(claims, now);
+    checkRevocation(claims);
     T verified = result.apply(claims);
     if (whole != null) {
       remember(whole, new VerifiedCache.Entry<>(claims, verified, key));
     }
     return verified;
+  }
+
+  /**
+   * The per-call revocation step ({@link SessionCheck}), after every other check: a token that was
+   * valid a moment ago is refused once its session has ended.
+   */
+  private void checkRevocation(Claims claims) {
+    if (sessions != null) {
+      sessions.check(claims);
+    }
   }
 
   /**

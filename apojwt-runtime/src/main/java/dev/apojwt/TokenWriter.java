@@ -16,9 +16,9 @@ import java.util.function.Supplier;
 
 /**
  * Creates one kind of token. The payload follows apojwt 1.7's claim order (exp, sub, nbf, iss, aud,
- * iat, data, perms) and adds a {@code jti}; the header is {@code {"alg":..,"typ":..}}. The key
- * signs the token in place: header, payload and signature are encoded into one array, which becomes
- * the token's String.
+ * iat, data, perms) and adds a {@code jti}, then a {@code sid} for a session's token; the header is
+ * {@code {"alg":..,"typ":..}}. The key signs the token in place: header, payload and signature are
+ * encoded into one array, which becomes the token's String.
  */
 final class TokenWriter {
   // The member names, encoded once.
@@ -31,6 +31,10 @@ final class TokenWriter {
   private static final SerializedString DATA = new SerializedString("data");
   private static final SerializedString PERMS = new SerializedString("perms");
   private static final SerializedString JTI = new SerializedString("jti");
+  private static final SerializedString SID = new SerializedString("sid");
+
+  /** No cap on a token's {@code exp}: it is issued time plus the lifetime. */
+  static final long NO_CAP = Long.MAX_VALUE;
 
   private final TokenKind kind;
   private final JwsKey key;
@@ -79,7 +83,7 @@ final class TokenWriter {
    * IllegalArgumentException when {@code data} is not made of JSON values.
    */
   String write(String subject, Collection<String> permissions, Map<String, ?> data) {
-    return write(subject, permissions, data, Math.floorDiv(clock.millis(), 1000L));
+    return write(subject, permissions, data, null, null, NO_CAP);
   }
 
   /**
@@ -87,6 +91,38 @@ final class TokenWriter {
    * {@code exp} is {@code now} plus this kind's lifetime.
    */
   String write(String subject, Collection<String> permissions, Map<String, ?> data, long now) {
+    return write(subject, permissions, data, null, null, NO_CAP, now, true);
+  }
+
+  /**
+   * A signed token of session {@code sid} (null for none, and then no {@code sid} claim), with
+   * {@code id} as its {@code jti} (null for a new random one), expiring at the earlier of its
+   * lifetime and {@code expCap} (epoch seconds; {@link #NO_CAP} for none): a session's tokens never
+   * outlive the session.
+   */
+  String write(
+      String subject,
+      Collection<String> permissions,
+      Map<String, ?> data,
+      String sid,
+      String id,
+      long expCap) {
+    return write(subject, permissions, data, sid, id, expCap, now(), true);
+  }
+
+  private long now() {
+    return Math.floorDiv(clock.millis(), 1000L);
+  }
+
+  private String write(
+      String subject,
+      Collection<String> permissions,
+      Map<String, ?> data,
+      String sid,
+      String id,
+      long expCap,
+      long now,
+      boolean signed) {
     if (!key.canSign()) {
       throw new IllegalStateException(
           "this ApoJwt has only a verification key: configure signingKeys(KeyPair) to create tokens");
@@ -99,23 +135,40 @@ final class TokenWriter {
     }
     JsonBuffer out = JsonBuffer.acquire();
     try {
-      writePayload(out, now, subject, permissions, data);
-      return sign(out.bytes(), out.length());
+      long exp = Math.min(now + lifetimeSeconds, expCap);
+      writePayload(out, now, exp, subject, permissions, data, sid, id);
+      if (signed) {
+        return sign(out.bytes(), out.length());
+      }
+      checkedLength(encodedHeader.length + 1 + Base64Url.encodedLength(out.length()));
+      return null;
     } finally {
       out.release();
     }
   }
 
+  /**
+   * Throws what {@link #write} would throw for these arguments, without signing anything: lets a
+   * caller refuse bad input before it changes state elsewhere.
+   */
+  void check(String subject, Collection<String> permissions, Map<String, ?> data) {
+    String sample = TokenIds.next();
+    write(subject, permissions, data, sample, sample, NO_CAP, now(), false);
+  }
+
   private void writePayload(
       JsonBuffer out,
       long now,
+      long exp,
       String subject,
       Collection<String> permissions,
-      Map<String, ?> data) {
+      Map<String, ?> data,
+      String sid,
+      String id) {
     try (JsonGenerator json = StrictJson.FACTORY.createGenerator(out)) {
       json.writeStartObject();
       json.writeFieldName(EXP);
-      json.writeNumber(now + lifetimeSeconds);
+      json.writeNumber(exp);
       if (subject != null) {
         json.writeFieldName(SUB);
         json.writeString(wellFormed(subject, "subject"));
@@ -135,7 +188,11 @@ final class TokenWriter {
         writePermissions(json, permissions);
       }
       json.writeFieldName(JTI);
-      json.writeString(ids.get());
+      json.writeString(id != null ? id : ids.get());
+      if (sid != null) {
+        json.writeFieldName(SID);
+        json.writeString(sid);
+      }
       json.writeEndObject();
     } catch (BadValue e) {
       throw e.asArgumentError();
@@ -149,16 +206,7 @@ final class TokenWriter {
   private String sign(byte[] payload, int payloadLength) {
     int header = encodedHeader.length;
     int signingInput = header + 1 + Base64Url.encodedLength(payloadLength);
-    int length = signingInput + 1 + Base64Url.encodedLength(key.signatureLength());
-    if (length > maxLength) {
-      // Never a token that this very configuration would refuse as too long.
-      throw new IllegalArgumentException(
-          "the token would be "
-              + length
-              + " characters, over maxTokenLength "
-              + maxLength
-              + ": put less in data, or raise maxTokenLength on every service that verifies it");
-    }
+    int length = checkedLength(signingInput);
     byte[] token = new byte[length];
     System.arraycopy(encodedHeader, 0, token, 0, header);
     token[header] = '.';
@@ -172,6 +220,21 @@ final class TokenWriter {
     }
     Base64Url.encode(signature, signature.length, token, signingInput + 1);
     return new String(token, StandardCharsets.ISO_8859_1); // ASCII, copied as it is
+  }
+
+  /** The length of the token whose signing input is this long; refused when over the cap. */
+  private int checkedLength(int signingInput) {
+    int length = signingInput + 1 + Base64Url.encodedLength(key.signatureLength());
+    if (length > maxLength) {
+      // Never a token that this very configuration would refuse as too long.
+      throw new IllegalArgumentException(
+          "the token would be "
+              + length
+              + " characters, over maxTokenLength "
+              + maxLength
+              + ": put less in data, or raise maxTokenLength on every service that verifies it");
+    }
+    return length;
   }
 
   /** Jackson's (and so our parser's) longest number, in digits. */

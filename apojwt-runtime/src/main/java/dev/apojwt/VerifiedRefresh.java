@@ -13,6 +13,7 @@ public final class VerifiedRefresh {
   private final long issuedAt;
   private final long expiresAt;
   private final String id;
+  private final String sessionId;
 
   VerifiedRefresh(Claims claims) {
     this.subject = claims.sub;
@@ -20,6 +21,7 @@ public final class VerifiedRefresh {
     this.issuedAt = claims.iat;
     this.expiresAt = claims.exp;
     this.id = claims.jti;
+    this.sessionId = claims.sid == Claims.NOT_A_STRING ? null : claims.sid;
   }
 
   /** The subject, or null: apojwt 1.7's refresh tokens carry none. */
@@ -45,6 +47,14 @@ public final class VerifiedRefresh {
   /** The token id ({@code jti}), or null when it has none (apojwt 1.7 tokens). */
   public String id() {
     return id;
+  }
+
+  /**
+   * The session id ({@code sid}): the login session the token belongs to, the same across rotations
+   * (see {@link ApoJwt.Builder#sessions}); null when the token has none.
+   */
+  public String sessionId() {
+    return sessionId;
   }
 
   @Override

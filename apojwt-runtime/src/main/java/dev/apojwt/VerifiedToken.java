@@ -20,6 +20,7 @@ public final class VerifiedToken {
   private final long notBefore;
   private final long expiresAt;
   private final String id;
+  private final String sessionId;
 
   VerifiedToken(Claims claims) {
     this.subject = claims.sub;
@@ -31,6 +32,7 @@ public final class VerifiedToken {
     this.notBefore = claims.nbf;
     this.expiresAt = claims.exp;
     this.id = claims.jti;
+    this.sessionId = claims.sid == Claims.NOT_A_STRING ? null : claims.sid;
   }
 
   /** The subject ({@code sub}); apojwt access tokens always carry one, possibly empty. */
@@ -90,6 +92,14 @@ public final class VerifiedToken {
   /** The token id ({@code jti}), or null when it has none (apojwt 1.7 tokens). */
   public String id() {
     return id;
+  }
+
+  /**
+   * The session id ({@code sid}): the login session the token belongs to, the same across rotations
+   * (see {@link ApoJwt.Builder#sessions}); null when the token has none.
+   */
+  public String sessionId() {
+    return sessionId;
   }
 
   static Instant instant(long epochSecond) {

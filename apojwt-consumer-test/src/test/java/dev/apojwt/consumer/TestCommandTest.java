@@ -6,12 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** CI runs exactly the test command that README gives a newcomer. */
+/**
+ * CI runs exactly the test command that README gives a newcomer, after providing what README says
+ * the tests need: the redis-server the session tests start (installed when missing, and required,
+ * so that CI fails rather than skips those tests).
+ */
 class TestCommandTest {
   private static final Path ROOT = Path.of("..");
+
+  private static final List<String> CI_PREPARATION =
+      List.of(".ci/install-redis-server", "export APOJWT_REQUIRE_REDIS=true");
 
   @Test
   void ciRunsReadmesTestCommand() throws IOException {
@@ -28,7 +36,13 @@ class TestCommandTest {
             .toList();
 
     assertTrue(readmeCommand.startsWith("./mvnw "), readmeCommand);
-    assertEquals(List.of(readmeCommand), ciCommands);
+    List<String> expected = new ArrayList<>(CI_PREPARATION);
+    expected.add(readmeCommand);
+    assertEquals(expected, ciCommands);
+    String paragraph = String.join(" ", readme.subList(intro, fence));
+    assertTrue(
+        paragraph.contains("redis-server"),
+        "README names what its test command needs: " + paragraph);
   }
 
   private static int indexOfFirstStartingWith(List<String> lines, String prefix) {

@@ -2,7 +2,10 @@ package dev.apojwt.sample;
 
 import dev.apojwt.AccessTable;
 import dev.apojwt.ApoJwt;
+import dev.apojwt.MemorySessionStore;
+import dev.apojwt.SessionStore;
 import dev.apojwt.javalin.JavalinTemplate;
+import dev.apojwt.redis.RedisSessionStore;
 import dev.apojwt.sample.api.AdminApi;
 import dev.apojwt.sample.api.GuardedAccountApi;
 import dev.apojwt.sample.api.GuardedAdminApi;
@@ -17,7 +20,7 @@ import dev.apojwt.sample.auth.AdminService;
 import dev.apojwt.sample.auth.AuthService;
 import dev.apojwt.sample.auth.PasswordHasher;
 import dev.apojwt.sample.auth.RefreshCookie;
-import dev.apojwt.sample.auth.RefreshSessions;
+import dev.apojwt.sample.auth.SessionRefusals;
 import dev.apojwt.sample.auth.User;
 import dev.apojwt.sample.auth.UserStore;
 import dev.apojwt.sample.auth.Users;
@@ -51,9 +54,11 @@ public final class SampleApp implements AutoCloseable {
   static final int MAX_ORDERS = 10_000;
 
   private final Javalin javalin;
+  private final SessionStore sessions;
 
-  private SampleApp(Javalin javalin) {
+  private SampleApp(Javalin javalin, SessionStore sessions) {
     this.javalin = javalin;
+    this.sessions = sessions;
   }
 
   /**
@@ -79,7 +84,15 @@ public final class SampleApp implements AutoCloseable {
           AppConfig.JWT_REFRESH_SECRET);
     }
     JavalinTemplate web = JavalinTemplate.create(RefreshCookie.NAME);
-    ApoJwt jwt = apoJwt(config, clock, web);
+    RefreshCookie cookie = new RefreshCookie(config.refreshTtl());
+    SessionStore sessions = sessions(config);
+    ApoJwt jwt;
+    try {
+      jwt = apoJwt(config, clock, web, sessions, cookie);
+    } catch (RuntimeException e) {
+      sessions.close();
+      throw e;
+    }
 
     Set<String> knownPermissions = PermsHierarchy.HIERARCHY.permissions();
     PasswordHasher hasher = new PasswordHasher(config.passwordHashIterations(), new SecureRandom());
@@ -93,8 +106,6 @@ public final class SampleApp implements AutoCloseable {
       userList = Users.load(config.usersFile(), knownPermissions);
     }
     UserStore users = new UserStore(userList, hasher);
-    RefreshSessions sessions = new RefreshSessions(clock, config.refreshTtl());
-    RefreshCookie cookie = new RefreshCookie(config.refreshTtl());
 
     List<AccessTable> tables =
         List.of(
@@ -104,8 +115,7 @@ public final class SampleApp implements AutoCloseable {
             GuardedOrdersApi.accessTable(),
             GuardedAdminApi.accessTable());
     SystemApi system = new GuardedSystemApi(new SystemService(tables, Perms.ADMIN), jwt);
-    GuardedAuthApi auth =
-        new GuardedAuthApi(new AuthService(users, jwt, sessions, cookie, clock), jwt);
+    GuardedAuthApi auth = new GuardedAuthApi(new AuthService(users, jwt, cookie, clock), jwt);
     GuardedAccountApi account = new GuardedAccountApi(new AccountService(), jwt);
     GuardedOrdersApi orders =
         new GuardedOrdersApi(new OrdersService(new OrderStore(clock, MAX_ORDERS)), jwt);
@@ -141,15 +151,44 @@ public final class SampleApp implements AutoCloseable {
         config.host(),
         javalin.port(),
         users.all().size());
-    return new SampleApp(javalin);
+    return new SampleApp(javalin, sessions);
+  }
+
+  /**
+   * Where sessions live: in this process ({@link MemorySessionStore}, one instance), or in the
+   * Redis at {@code REDIS_URL}, shared by every instance of the service.
+   *
+   * @throws IllegalArgumentException if that Redis cannot be reached (within 10 s)
+   */
+  static SessionStore sessions(AppConfig config) {
+    if (config.redisUrl() == null) {
+      LOG.info("sessions in memory (one instance); set {} to share them", AppConfig.REDIS_URL);
+      return new MemorySessionStore();
+    }
+    RedisSessionStore store;
+    try {
+      store = RedisSessionStore.create(config.redisUrl());
+    } catch (IllegalStateException e) {
+      // Says host and port, never the URL's password.
+      throw new IllegalArgumentException(
+          AppConfig.REDIS_URL + ": " + e.getMessage() + "; start Redis, or unset it", e);
+    }
+    LOG.info("sessions in {}", store);
+    return store;
   }
 
   /**
    * The ApoJwt of this service: HS256 with the configured secrets, {@link Perms#ADMIN} passing
-   * every check, and the Javalin template: tokens from the {@code Authorization} header, refresh
-   * tokens from the {@code refresh_token} cookie, refused calls answered as JSON.
+   * every check, sessions in {@code sessions}, and the Javalin template: tokens from the {@code
+   * Authorization} header, refresh tokens from the {@code refresh_token} cookie, refused calls
+   * answered as JSON.
    */
-  static ApoJwt apoJwt(AppConfig config, Clock clock, JavalinTemplate web) {
+  static ApoJwt apoJwt(
+      AppConfig config,
+      Clock clock,
+      JavalinTemplate web,
+      SessionStore sessions,
+      RefreshCookie cookie) {
     try {
       return ApoJwt.builder()
           .secret(config.accessSecret().value())
@@ -158,7 +197,9 @@ public final class SampleApp implements AutoCloseable {
           .expPeriod(config.accessTtl())
           .adminPermission(Perms.ADMIN)
           .template(web)
+          .exceptionHandler(new SessionRefusals(web.exceptionHandler(), cookie))
           .refresh(config.refreshSecret().value(), config.refreshTtl())
+          .sessions(sessions)
           .clock(clock)
           .build();
     } catch (IllegalArgumentException e) {
@@ -181,9 +222,13 @@ public final class SampleApp implements AutoCloseable {
     return javalin.port();
   }
 
-  /** Stops the server. */
+  /** Stops the server, and closes the session store. */
   @Override
   public void close() {
-    javalin.stop();
+    try {
+      javalin.stop();
+    } finally {
+      sessions.close();
+    }
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.apojwt.MemorySessionStore;
 import dev.apojwt.javalin.JavalinTemplate;
 import dev.apojwt.sample.api.AccountApi;
 import dev.apojwt.sample.api.AdminApi;
@@ -61,8 +62,15 @@ class EndToEndTest {
             new SecureRandom());
     app = SampleApp.start(config, CLOCK);
     http = new Http(app.port());
+    // The service's token configuration; sessions of its own, which the service does not know.
     tokens =
-        TestTokens.of(SampleApp.apoJwt(config, CLOCK, JavalinTemplate.create(RefreshCookie.NAME)));
+        TestTokens.of(
+            SampleApp.apoJwt(
+                config,
+                CLOCK,
+                JavalinTemplate.create(RefreshCookie.NAME),
+                new MemorySessionStore(),
+                new RefreshCookie(config.refreshTtl())));
   }
 
   @AfterAll
@@ -419,6 +427,24 @@ class EndToEndTest {
     // Logging out without a cookie, or with a broken one, still just clears it.
     assertEquals(204, http.post("/logout", null).status);
     assertEquals(204, http.post("/logout", null, "Cookie", refreshCookie("garbage")).status);
+  }
+
+  @Test
+  void logoutAndReuseAlsoRefuseTheSessionsAccessTokens() {
+    Login eve = login("eve");
+    Login other = login("eve"); // a second session of the same user
+    assertEquals(200, http.getWith(eve.access(), "/orders/mine").status);
+    assertEquals(204, http.post("/logout", null, "Cookie", refreshCookie(eve.refresh())).status);
+    assertUnauthorized(
+        http.getWith(eve.access(), "/orders/mine"), "revoked", "JWT has been revoked");
+    assertEquals(200, http.getWith(other.access(), "/orders/mine").status);
+
+    Response second = http.post("/refresh", null, "Cookie", refreshCookie(other.refresh()));
+    assertEquals(200, second.status);
+    Response replay = http.post("/refresh", null, "Cookie", refreshCookie(other.refresh()));
+    assertUnauthorized(replay, "invalid_token", "refresh token was already used; log in again");
+    String newest = second.json().get("access_token").asText();
+    assertUnauthorized(http.getWith(newest, "/orders/mine"), "revoked", "JWT has been revoked");
   }
 
   // ------------------------------------------------------------------ hostile input

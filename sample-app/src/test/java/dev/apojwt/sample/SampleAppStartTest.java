@@ -77,4 +77,18 @@ class SampleAppStartTest {
     assertTrue(e.getMessage().contains("orders:delete"), e.getMessage());
     assertTrue(e.getMessage().contains("orders:admin"), e.getMessage());
   }
+
+  @Test
+  void refusesARedisItCannotReachWithoutEchoingItsPassword() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                SampleApp.start(
+                    config(Map.of("REDIS_URL", "redis://:hunter2@127.0.0.1:1")),
+                    Clock.systemUTC()));
+    assertTrue(
+        e.getMessage().startsWith("REDIS_URL: cannot reach Redis at 127.0.0.1:1"), e.getMessage());
+    assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
+  }
 }

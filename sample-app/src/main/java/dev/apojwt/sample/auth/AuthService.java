@@ -19,8 +19,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Login, refresh and logout. The access token goes into the response body; the refresh token into
- * the {@link RefreshCookie}. Each login opens a {@link RefreshSessions session}, carried in the
- * refresh token's data with the user's name and the time they entered their password.
+ * the {@link RefreshCookie}. Each login starts an apojwt session ({@link ApoJwt#createTokens}, a
+ * {@code sid} in both tokens); each refresh rotates it ({@link ApoJwt#rotate}: a refresh token
+ * works once, and reusing one ends the session everywhere); logout ends it ({@link ApoJwt#logout}).
+ * The refresh token carries the user's name and when they entered their password.
  */
 public final class AuthService implements AuthApi {
   private static final Logger LOG = LoggerFactory.getLogger(AuthService.class);
@@ -28,25 +30,23 @@ public final class AuthService implements AuthApi {
   /** Refresh data keys. */
   static final String USER = "user";
 
-  static final String SESSION = "sid";
-
   /** When the user last entered their password (OpenID Connect's auth_time), epoch seconds. */
   static final String AUTH_TIME = "auth_time";
 
   static final int MAX_USERNAME = 64;
   static final int MAX_PASSWORD = 1024;
 
+  /** What a refresh that found its session over says (also the guard's, see SessionRefusals). */
+  public static final String SESSION_ENDED = "session has ended; log in again";
+
   private final UserStore users;
   private final ApoJwt jwt;
-  private final RefreshSessions sessions;
   private final RefreshCookie cookie;
   private final Clock clock;
 
-  public AuthService(
-      UserStore users, ApoJwt jwt, RefreshSessions sessions, RefreshCookie cookie, Clock clock) {
+  public AuthService(UserStore users, ApoJwt jwt, RefreshCookie cookie, Clock clock) {
     this.users = Objects.requireNonNull(users, "users");
     this.jwt = Objects.requireNonNull(jwt, "jwt");
-    this.sessions = Objects.requireNonNull(sessions, "sessions");
     this.cookie = Objects.requireNonNull(cookie, "cookie");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
@@ -72,41 +72,57 @@ public final class AuthService implements AuthApi {
           Map.of("WWW-Authenticate", "Bearer"));
     }
     LOG.info("login: {}", user.get().username());
-    return issue(ctx, user.get(), sessions.open(), clock.instant().getEpochSecond());
+    long authTime = clock.instant().getEpochSecond();
+    return respond(
+        ctx,
+        jwt.createTokens(
+            user.get().username(),
+            user.get().permissions(),
+            Map.of(AUTH_TIME, authTime),
+            refreshData(user.get(), authTime)));
   }
 
   @Override
   public TokenResponse refresh(Context ctx, Map<String, Object> data, VerifiedRefresh token) {
     String username = stringOf(data.get(USER));
-    String session = stringOf(data.get(SESSION));
     Object authTime = data.get(AUTH_TIME);
-    if (username == null
-        || session == null
-        || !(authTime instanceof Number)
-        || token.id() == null) {
+    if (username == null || !(authTime instanceof Number) || !username.equals(token.subject())) {
       // Signed with our refresh secret but not made by this service's login: refuse.
       cookie.clear(ctx);
       throw ApiError.refreshRejected("refresh token is not from this service's login");
     }
-    switch (sessions.use(session, token.id(), token.expiresAt())) {
-      case REUSED:
-        LOG.warn("refresh token reused for {}: session revoked", username);
-        cookie.clear(ctx);
-        throw ApiError.refreshRejected("refresh token was already used; log in again");
-      case REVOKED:
-        cookie.clear(ctx);
-        throw ApiError.refreshRejected("session has ended; log in again");
-      default:
-        break;
-    }
     Optional<User> user = users.find(username);
     if (user.isEmpty()) {
-      sessions.revoke(session);
+      jwt.logout(token);
       cookie.clear(ctx);
       throw ApiError.refreshRejected("the user no longer exists");
     }
-    // Permissions come from the user store, not the old token: changes apply at the next refresh.
-    return issue(ctx, user.get(), session, ((Number) authTime).longValue());
+    long since = ((Number) authTime).longValue();
+    try {
+      // Permissions come from the user store, not the old token: changes apply at the next
+      // refresh.
+      return respond(
+          ctx,
+          jwt.rotate(
+              token,
+              username,
+              user.get().permissions(),
+              Map.of(AUTH_TIME, since),
+              refreshData(user.get(), since)));
+    } catch (ApoJwtException e) {
+      switch (e.reason()) {
+        case REUSED:
+          LOG.warn("refresh token reused for {}: session revoked", username);
+          cookie.clear(ctx);
+          throw ApiError.refreshRejected("refresh token was already used; log in again");
+        case REVOKED:
+        case EXPIRED:
+          cookie.clear(ctx);
+          throw ApiError.refreshRejected(SESSION_ENDED);
+        default:
+          throw e; // UNAVAILABLE (503): the session store cannot be reached; keep the cookie
+      }
+    }
   }
 
   @Override
@@ -115,25 +131,23 @@ public final class AuthService implements AuthApi {
     if (refresh != null && !refresh.isEmpty()) {
       try {
         VerifiedRefresh token = jwt.verifyRefresh(refresh);
-        String session = stringOf(token.data().get(SESSION));
-        if (session != null) {
-          sessions.revoke(session);
-          LOG.info("logout: {}", stringOf(token.data().get(USER)));
-        }
+        jwt.logout(token);
+        LOG.info("logout: {}", token.subject());
       } catch (ApoJwtException e) {
-        // An expired or foreign cookie: nothing to revoke, but clear it all the same.
+        if (e.status() == 503) {
+          throw e; // the session could not be ended: say so rather than pretend
+        }
+        // An expired, foreign or already ended cookie: nothing to end, but clear it all the same.
       }
     }
     cookie.clear(ctx);
   }
 
-  private TokenResponse issue(Context ctx, User user, String session, long authTime) {
-    TokenPair pair =
-        jwt.createTokens(
-            user.username(),
-            user.permissions(),
-            Map.of(AUTH_TIME, authTime),
-            Map.of(USER, user.username(), SESSION, session, AUTH_TIME, authTime));
+  private static Map<String, Object> refreshData(User user, long authTime) {
+    return Map.of(USER, user.username(), AUTH_TIME, authTime);
+  }
+
+  private TokenResponse respond(Context ctx, TokenPair pair) {
     cookie.set(ctx, pair.refresh());
     // RFC 6749 5.1: responses carrying tokens must not be cached.
     ctx.header("Cache-Control", "no-store");

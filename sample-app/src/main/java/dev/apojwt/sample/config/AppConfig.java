@@ -29,6 +29,7 @@ public final class AppConfig {
   public static final String JWT_REFRESH_TTL = "JWT_REFRESH_TTL";
   public static final String USERS_FILE = "USERS_FILE";
   public static final String PASSWORD_HASH_ITERATIONS = "PASSWORD_HASH_ITERATIONS";
+  public static final String REDIS_URL = "REDIS_URL";
 
   public static final int DEFAULT_PORT = 7070;
   public static final String DEFAULT_HOST = "127.0.0.1";
@@ -50,6 +51,7 @@ public final class AppConfig {
   private final Duration refreshTtl;
   private final Path usersFile;
   private final int passwordHashIterations;
+  private final String redisUrl;
 
   private AppConfig(
       String host,
@@ -61,7 +63,8 @@ public final class AppConfig {
       Duration accessTtl,
       Duration refreshTtl,
       Path usersFile,
-      int passwordHashIterations) {
+      int passwordHashIterations,
+      String redisUrl) {
     this.host = host;
     this.port = port;
     this.accessSecret = accessSecret;
@@ -72,6 +75,7 @@ public final class AppConfig {
     this.refreshTtl = refreshTtl;
     this.usersFile = usersFile;
     this.passwordHashIterations = passwordHashIterations;
+    this.redisUrl = redisUrl;
   }
 
   /** A secret and whether it was generated at start because none was configured. */
@@ -127,6 +131,10 @@ public final class AppConfig {
     String users = r.string(USERS_FILE, null);
     int iterations =
         r.integer(PASSWORD_HASH_ITERATIONS, DEFAULT_PASSWORD_HASH_ITERATIONS, 1, 100_000_000);
+    String redisUrl = r.string(REDIS_URL, null);
+    if (redisUrl != null && !redisUrl.startsWith("redis://") && !redisUrl.startsWith("rediss://")) {
+      problems.add(REDIS_URL + " must be a redis:// or rediss:// URL");
+    }
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(
           "invalid configuration:\n  " + String.join("\n  ", problems));
@@ -141,7 +149,8 @@ public final class AppConfig {
         accessTtl,
         refreshTtl,
         users == null ? null : Path.of(users),
-        iterations);
+        iterations,
+        redisUrl);
   }
 
   /** Reads variables, collecting problems instead of failing at the first. */
@@ -284,6 +293,14 @@ public final class AppConfig {
     return passwordHashIterations;
   }
 
+  /**
+   * The Redis that shares sessions between instances ({@code REDIS_URL}), or null: sessions in
+   * memory, one instance. May carry a password: never log it.
+   */
+  public String redisUrl() {
+    return redisUrl;
+  }
+
   /** Everything but the secrets' values. */
   @Override
   public String toString() {
@@ -307,6 +324,8 @@ public final class AppConfig {
         + (usersFile == null ? "<built-in demo users>" : usersFile)
         + ", passwordHashIterations="
         + passwordHashIterations
+        + ", sessions="
+        + (redisUrl == null ? "memory" : "redis (REDIS_URL)")
         + "]";
   }
 }

@@ -91,6 +91,19 @@ class AppConfigTest {
   }
 
   @Test
+  void sessionsAreInMemoryUnlessARedisUrlIsGiven() {
+    assertEquals(null, read(Map.of()).redisUrl());
+    assertTrue(read(Map.of()).toString().contains("sessions=memory"));
+    AppConfig shared = read(Map.of("REDIS_URL", "redis://:hunter2@127.0.0.1:6379/0"));
+    assertEquals("redis://:hunter2@127.0.0.1:6379/0", shared.redisUrl());
+    assertTrue(shared.toString().contains("sessions=redis (REDIS_URL)"), shared.toString());
+    assertTrue(!shared.toString().contains("hunter2"), shared.toString());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> read(Map.of("REDIS_URL", "http://x")));
+    assertTrue(e.getMessage().contains("REDIS_URL must be a redis:// or rediss:// URL"));
+  }
+
+  @Test
   void toStringNeverShowsSecrets() {
     AppConfig configured =
         read(
