@@ -112,30 +112,34 @@ class SpringAuthorizationServerTest {
     }
   }
 
+  /** The resource server's handlers behind their generated guard; each call is noted. */
+  private static GuardedOrdersApi guarded(List<String> calls) {
+    return new GuardedOrdersApi(
+        new OrdersApi() {
+          @Override
+          public String list(String authorization, String client) {
+            calls.add("list by " + client);
+            return "orders";
+          }
+
+          @Override
+          public String create(String authorization, String order) {
+            calls.add("create " + order);
+            return "created";
+          }
+
+          @Override
+          public String whoAmI(String authorization, String client) {
+            return client;
+          }
+        },
+        jwt);
+  }
+
   @Test
   void aGeneratedGuardChecksTheScopes() throws Exception {
     List<String> calls = new ArrayList<>();
-    GuardedOrdersApi orders =
-        new GuardedOrdersApi(
-            new OrdersApi() {
-              @Override
-              public String list(String authorization, String client) {
-                calls.add("list by " + client);
-                return "orders";
-              }
-
-              @Override
-              public String create(String authorization, String order) {
-                calls.add("create " + order);
-                return "created";
-              }
-
-              @Override
-              public String whoAmI(String authorization, String client) {
-                return client;
-              }
-            },
-            jwt);
+    GuardedOrdersApi orders = guarded(calls);
     String reader = "Bearer " + token("orders:read");
     String writer = "Bearer " + token("orders:write");
     assertEquals("orders", orders.list(reader));
@@ -180,6 +184,9 @@ class SpringAuthorizationServerTest {
       requests.shutdownNow();
     }
     assertEquals(fetchesBefore + 1, IdentityProvider.JWKS_REQUESTS.get(), "one refetch");
+    List<String> calls = new ArrayList<>();
+    assertEquals("orders", guarded(calls).list("Bearer " + after), "through the guard too");
+    assertEquals(List.of("list by " + IdentityProvider.CLIENT), calls);
     // The old key is still published, so the tokens it signed keep verifying, without a fetch.
     assertEquals(IdentityProvider.CLIENT, jwt.verify(before).subject());
     assertEquals(fetchesBefore + 1, IdentityProvider.JWKS_REQUESTS.get());
