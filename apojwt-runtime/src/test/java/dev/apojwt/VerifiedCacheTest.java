@@ -113,4 +113,32 @@ class VerifiedCacheTest {
     String refresh = jwt.createTokens("u", List.of(), Map.of(), Map.of()).refresh();
     assertNotSame(jwt.verifyRefresh(refresh), jwt.verifyRefresh(refresh));
   }
+
+  @Test
+  void aHitStillChecksRevocationWithSessions() {
+    ApoJwt jwt =
+        ApoJwt.builder()
+            .algorithm("ES256")
+            .signingKeys("k", Keys.EC_NEW)
+            .refresh(TestTokens.REFRESH_SECRET, Duration.ofDays(1), call -> null)
+            .sessions(new MemorySessionStore())
+            .verifiedCache(100)
+            .clock(clock)
+            .build();
+    TokenPair pair = jwt.createTokens("u", List.of("p"), Map.of(), Map.of());
+    TokenPair other = jwt.createTokens("v", List.of("p"), Map.of(), Map.of());
+    VerifiedToken first = jwt.verify(pair.access());
+    assertSame(first, jwt.verify(pair.access())); // a hit
+    jwt.verify(other.access());
+
+    jwt.logout(jwt.verifyRefresh(pair.refresh()));
+    assertEquals(
+        AuthFailure.Reason.REVOKED,
+        assertThrows(ApoJwtException.class, () -> jwt.verify(pair.access())).reason());
+
+    jwt.revokeSubject("v");
+    assertEquals(
+        AuthFailure.Reason.REVOKED,
+        assertThrows(ApoJwtException.class, () -> jwt.verify(other.access())).reason());
+  }
 }
