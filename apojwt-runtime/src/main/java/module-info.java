@@ -2,10 +2,15 @@
  * The apojwt runtime: {@link dev.apojwt.ApoJwt} (configuration, token creation and verification)
  * and the small API that generated guards call. Only {@code dev.apojwt} is exported; Jackson's
  * streaming parser is used inside and appears in no signature of it, so it is not required
- * transitively.
+ * transitively. It {@code uses} {@link dev.apojwt.GuardFactory}: the processor lists each generated
+ * factory in {@code META-INF/services}, so that a framework finds them with {@link
+ * java.util.ServiceLoader}.
  */
 module dev.apojwt {
   requires com.fasterxml.jackson.core;
 
   exports dev.apojwt;
+
+  // The generated guard factories, listed in META-INF/services by the processor.
+  uses dev.apojwt.GuardFactory;
 }
