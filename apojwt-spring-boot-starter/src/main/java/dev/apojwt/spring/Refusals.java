@@ -7,6 +7,10 @@ import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** A refused call as the HTTP answer DESIGN's templates give (RFC 6750). */
 final class Refusals {
@@ -31,7 +35,16 @@ final class Refusals {
    * replace the body.
    */
   static void answer(HttpServletResponse response, AuthFailure failure) throws IOException {
-    String body = Templates.responseBody(failure);
+    ServletOutputStream out;
+    try {
+      out = response.getOutputStream();
+    } catch (IllegalStateException writerInUse) {
+      // The code took the writer before the guard refused (response.getWriter().write(guard...)),
+      // which fixed a charset that would stay in the Content-Type: start over, headers kept.
+      resetKeepingHeaders(response);
+      out = response.getOutputStream();
+    }
+    byte[] body = Templates.responseBody(failure).getBytes(StandardCharsets.US_ASCII);
     response.resetBuffer();
     response.setStatus(failure.status());
     String challenge = failure.wwwAuthenticate();
@@ -40,15 +53,18 @@ final class Refusals {
     }
     response.setHeader("Cache-Control", Templates.CACHE_CONTROL);
     response.setContentType(Templates.CONTENT_TYPE);
-    response.setContentLength(body.length());
-    ServletOutputStream out;
-    try {
-      out = response.getOutputStream();
-    } catch (IllegalStateException writerInUse) {
-      // The body is ASCII: any charset writes it.
-      response.getWriter().write(body);
-      return;
+    response.setContentLength(body.length);
+    out.write(body);
+  }
+
+  private static void resetKeepingHeaders(HttpServletResponse response) {
+    Map<String, List<String>> kept = new LinkedHashMap<>();
+    for (String name : response.getHeaderNames()) {
+      if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
+        kept.put(name, new ArrayList<>(response.getHeaders(name)));
+      }
     }
-    out.write(body.getBytes(StandardCharsets.US_ASCII));
+    response.reset();
+    kept.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
   }
 }

@@ -33,6 +33,8 @@ final class Apps {
     all.add("server.address=127.0.0.1");
     all.add("spring.main.banner-mode=off");
     all.add("logging.level.root=WARN");
+    // The container logs the application's own exceptions (the suite's /fails) at ERROR.
+    all.add("logging.level.org.apache.catalina.core=OFF");
     all.add("spring.jmx.enabled=false");
     all.addAll(List.of(properties));
     return new SpringApplicationBuilder(sources)
