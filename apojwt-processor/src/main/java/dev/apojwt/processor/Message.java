@@ -293,6 +293,16 @@ enum Message {
           + " missing"),
   WRITE_FAILED(
       ERROR, "write-failed", "could not write %s (%s): rename the type that clashes with it"),
+  SERVICES_READ_FAILED(
+      ERROR,
+      "services-read-failed",
+      "could not read the existing %s (%s), so it was left as it was and may miss this"
+          + " compilation's guard factories: make the file readable, or delete it and rebuild"),
+  SERVICES_WRITE_FAILED(
+      ERROR,
+      "services-write-failed",
+      "could not write %s (%s), so frameworks cannot find the guard factories: make the class"
+          + " output directory writable, or rebuild"),
   CRASH(
       ERROR,
       "crash",
