@@ -2,24 +2,39 @@ package dev.apojwt.spring;
 
 import dev.apojwt.GuardFactory;
 import java.util.List;
+import org.springframework.beans.factory.BeanNotOfRequiredTypeException;
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
-import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.core.Ordered;
 
 /**
  * Start-up stopped because a bean asked for the implementation class of a handler interface, which
- * the starter replaced by its guard: says to inject the interface. Before Spring Boot's own
- * analysis of a missing bean, which would suggest defining one (and so skipping the guard).
+ * the starter replaced by its guard: says to inject the interface. Spring reports it as a missing
+ * bean, or as a bean "expected to be of type" the implementation; this analysis comes before Spring
+ * Boot's own, which would suggest defining such a bean (and so skipping the guard).
  */
-final class ImplementationInjectionFailureAnalyzer
-    extends AbstractFailureAnalyzer<NoSuchBeanDefinitionException> implements Ordered {
+final class ImplementationInjectionFailureAnalyzer implements FailureAnalyzer, Ordered {
   @Override
-  protected FailureAnalysis analyze(Throwable rootFailure, NoSuchBeanDefinitionException cause) {
-    Class<?> wanted = cause.getBeanType();
-    if (wanted == null || wanted.isInterface()) {
-      return null;
+  public FailureAnalysis analyze(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      Class<?> wanted = null;
+      if (t instanceof BeanNotOfRequiredTypeException) {
+        wanted = ((BeanNotOfRequiredTypeException) t).getRequiredType();
+      } else if (t instanceof NoSuchBeanDefinitionException) {
+        wanted = ((NoSuchBeanDefinitionException) t).getBeanType();
+      }
+      if (wanted != null && !wanted.isInterface()) {
+        FailureAnalysis analysis = analyze(wanted, t);
+        if (analysis != null) {
+          return analysis;
+        }
+      }
     }
+    return null;
+  }
+
+  private static FailureAnalysis analyze(Class<?> wanted, Throwable cause) {
     List<GuardFactory<?>> handlers = GuardRegistry.load(wanted.getClassLoader()).handlersOf(wanted);
     if (handlers.size() != 1) {
       return null;
