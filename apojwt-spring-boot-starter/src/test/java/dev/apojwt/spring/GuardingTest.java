@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.example.notes.ArchiveApi;
+import com.example.notes.GuardedArchiveApi;
 import com.example.notes.GuardedNotesApi;
 import com.example.notes.GuardedTagsApi;
 import com.example.notes.NotesApi;
@@ -20,16 +22,19 @@ import dev.apojwt.GuardFactory;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.BeanNotOfRequiredTypeException;
+import org.springframework.beans.factory.FactoryBean;
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -75,7 +80,7 @@ class GuardingTest {
   void noHandlerBeanIsReachableUnguardedThroughTheContext() {
     ConfigurableListableBeanFactory beans = app.getBeanFactory();
     List<GuardFactory<?>> factories = GuardRegistry.load(getClass().getClassLoader()).factories();
-    assertTrue(factories.size() >= 2, () -> "the test's handler interfaces: " + factories);
+    assertTrue(factories.size() >= 3, () -> "the test's handler interfaces: " + factories);
     // By type: every handler interface sees guards only, one per bean.
     for (GuardFactory<?> factory : factories) {
       for (Object bean : beans.getBeansOfType(factory.handler(), true, true).values()) {
@@ -83,6 +88,10 @@ class GuardingTest {
       }
     }
     assertInstanceOf(GuardedNotesApi.class, app.getBean(NotesApi.class));
+    Map<String, ArchiveApi> archives = app.getBeansOfType(ArchiveApi.class);
+    assertEquals(Set.of("archiveBean", "archiveFactory"), archives.keySet());
+    archives.values().forEach(a -> assertInstanceOf(GuardedArchiveApi.class, a));
+    assertEquals(0, beans.getBeanNamesForType(Archive.class, true, true).length);
     assertInstanceOf(GuardedTagsApi.class, app.getBean(TagsApi.class)); // a prototype
     assertNotEquals(app.getBean(TagsApi.class), app.getBean(TagsApi.class));
     // By name, by Object, by the provider: never the implementation.
@@ -90,6 +99,7 @@ class GuardingTest {
       assertGuardOrNoHandler(app.getBean(name));
       assertFalse(beans.isTypeMatch(name, NotesService.class), name);
       assertFalse(beans.isTypeMatch(name, TagsService.class), name);
+      assertFalse(beans.isTypeMatch(name, Archive.class), name);
     }
     for (Object bean : beans.getBeansOfType(Object.class, true, true).values()) {
       assertGuardOrNoHandler(bean);
@@ -109,12 +119,14 @@ class GuardingTest {
 
   private static void assertGuard(Object bean) {
     assertTrue(
-        bean instanceof GuardedNotesApi || bean instanceof GuardedTagsApi,
+        bean instanceof GuardedNotesApi
+            || bean instanceof GuardedTagsApi
+            || bean instanceof GuardedArchiveApi,
         () -> bean.getClass() + " is not a guard");
   }
 
   private static void assertGuardOrNoHandler(Object bean) {
-    if (bean instanceof NotesApi || bean instanceof TagsApi) {
+    if (bean instanceof NotesApi || bean instanceof TagsApi || bean instanceof ArchiveApi) {
       assertGuard(bean);
     }
   }
@@ -122,5 +134,34 @@ class GuardingTest {
   @SpringBootConfiguration
   @EnableAutoConfiguration
   @Import({NotesService.class, TagsService.class, NotesController.class})
-  static class App {}
+  static class App {
+    /** An implementation from a @Bean method, its declared type the implementation's class. */
+    @Bean
+    Archive archiveBean() {
+      return new Archive();
+    }
+
+    /** An implementation made by a FactoryBean. */
+    @Bean
+    FactoryBean<ArchiveApi> archiveFactory() {
+      return new FactoryBean<>() {
+        @Override
+        public ArchiveApi getObject() {
+          return new Archive();
+        }
+
+        @Override
+        public Class<?> getObjectType() {
+          return ArchiveApi.class;
+        }
+      };
+    }
+  }
+
+  static class Archive implements ArchiveApi {
+    @Override
+    public String archive() {
+      return "archived";
+    }
+  }
 }

@@ -1,5 +1,6 @@
 package dev.apojwt.spring;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +9,10 @@ import com.example.notes.NeedsTheImplementation;
 import com.example.notes.NotesAndTags;
 import com.example.notes.NotesRestController;
 import com.example.notes.NotesService;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.SpringBootConfiguration;
@@ -40,11 +45,27 @@ class StartupFailureTest {
   }
 
   @Test
-  void aMissingSecretNamesThePropertyToSet(CapturedOutput output) {
+  void aMissingSecretNamesThePropertyToSet(CapturedOutput output) throws IOException {
+    String report = failedStart(output, Empty.class);
     assertReport(
-        failedStart(output, Empty.class),
+        report,
         "apojwt.secret: it is not set, and HS256 needs a secret of at least 32 bytes",
         "Set apojwt.secret (environment variable APOJWT_SECRET) to at least 32 bytes");
+    // README shows this report as it is.
+    String readme = Files.readString(readme(), StandardCharsets.UTF_8);
+    int at = readme.indexOf("```text\n***************************\n" + REPORT);
+    assertTrue(at >= 0, "README shows the report");
+    String shown = readme.substring(readme.indexOf('\n', at) + 1, readme.indexOf("```\n", at + 7));
+    String printed = report.substring(0, report.indexOf("\n\n", report.indexOf("Action:") + 9));
+    assertEquals(shown.strip(), ("***************************\n" + printed).strip());
+  }
+
+  private static Path readme() {
+    Path dir = Path.of("").toAbsolutePath();
+    while (!Files.exists(dir.resolve("README.md"))) {
+      dir = dir.getParent();
+    }
+    return dir.resolve("README.md");
   }
 
   @Test
