@@ -79,8 +79,9 @@ final class ServicesFile {
     Map<String, Line> existing;
     try {
       existing = read(filer);
-    } catch (IOException e) {
-      reporter.compilation().report(Message.SERVICES_READ_FAILED, PATH, e.getMessage());
+    } catch (IOException | IllegalArgumentException e) {
+      // javac's file manager throws IllegalArgumentException for, e.g., a directory at PATH.
+      reporter.compilation().report(Message.SERVICES_READ_FAILED, PATH, reason(e));
       return;
     }
     Map<String, Line> merged = new TreeMap<>(generated);
@@ -101,9 +102,15 @@ final class ServicesFile {
           writer.write(line + "\n");
         }
       }
-    } catch (IOException e) {
-      reporter.compilation().report(Message.SERVICES_WRITE_FAILED, PATH, e.getMessage());
+    } catch (IOException | IllegalArgumentException e) {
+      reporter.compilation().report(Message.SERVICES_WRITE_FAILED, PATH, reason(e));
     }
+  }
+
+  /** What went wrong, for the message: the exception's own text, else its type. */
+  private static String reason(Exception e) {
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
   }
 
   /** The lines of the file in the class output, by factory; empty when there is none. */
