@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.notes.ArchiveApi;
+import com.example.notes.CircularTags;
 import com.example.notes.GuardedArchiveApi;
 import com.example.notes.GuardedNotesApi;
 import com.example.notes.GuardedTagsApi;
@@ -116,6 +118,25 @@ class GuardingTest {
     assertGuard(beans.getSingleton(NotesService.class.getName()));
     app.getBeanProvider(NotesApi.class).stream().forEach(GuardingTest::assertGuard);
   }
+
+  /** An early reference, handed out while the bean is still being created, is the guard too. */
+  @Test
+  void aCircularReferenceGetsTheGuardToo() {
+    try (ConfigurableApplicationContext circular =
+        Apps.plain(
+            new Class<?>[] {Circular.class},
+            "apojwt.secret=" + Apps.SECRET,
+            "spring.main.allow-circular-references=true")) {
+      CircularTags.Helper helper = circular.getBean(CircularTags.Helper.class);
+      assertInstanceOf(GuardedTagsApi.class, helper.tags);
+      assertSame(helper.tags, circular.getBean(TagsApi.class));
+    }
+  }
+
+  @SpringBootConfiguration
+  @EnableAutoConfiguration
+  @Import({CircularTags.class, CircularTags.Helper.class})
+  static class Circular {}
 
   private static void assertGuard(Object bean) {
     assertTrue(
