@@ -29,7 +29,10 @@ final class GuardRegistry {
     return factories;
   }
 
-  /** The factories of the handler interfaces that {@code type} implements. */
+  /**
+   * The factories of the handler interfaces that {@code type} implements, the most specific only:
+   * for a handler interface that extends another, its own (its guard implements both).
+   */
   List<GuardFactory<?>> handlersOf(Class<?> type) {
     List<GuardFactory<?>> matching = new ArrayList<>(1);
     if (type == null || isGuard(type)) {
@@ -39,6 +42,11 @@ final class GuardRegistry {
       if (factory.handler().isAssignableFrom(type)) {
         matching.add(factory);
       }
+    }
+    if (matching.size() > 1) {
+      List<GuardFactory<?>> all = List.copyOf(matching);
+      matching.removeIf(
+          f -> all.stream().anyMatch(g -> g != f && f.handler().isAssignableFrom(g.handler())));
     }
     return matching;
   }

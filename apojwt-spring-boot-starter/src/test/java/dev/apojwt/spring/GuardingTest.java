@@ -10,8 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.notes.ArchiveApi;
+import com.example.notes.AuditedNotesApi;
+import com.example.notes.AuditedNotesService;
 import com.example.notes.CircularTags;
 import com.example.notes.GuardedArchiveApi;
+import com.example.notes.GuardedAuditedNotesApi;
 import com.example.notes.GuardedNotesApi;
 import com.example.notes.GuardedTagsApi;
 import com.example.notes.NotesApi;
@@ -119,6 +122,24 @@ class GuardingTest {
     app.getBeanProvider(NotesApi.class).stream().forEach(GuardingTest::assertGuard);
   }
 
+  /** A handler interface extending another: the bean is the guard of the one it implements. */
+  @Test
+  void aBeanOfAHandlerInterfaceExtendingAnotherIsTheGuardOfTheMoreSpecific() {
+    try (ConfigurableApplicationContext audited =
+        Apps.plain(
+            new Class<?>[] {Audited.class},
+            "apojwt.secret=" + Apps.SECRET,
+            "apojwt.refresh.secret=" + Apps.REFRESH_SECRET)) {
+      assertInstanceOf(GuardedAuditedNotesApi.class, audited.getBean(NotesApi.class));
+      assertInstanceOf(GuardedAuditedNotesApi.class, audited.getBean(AuditedNotesApi.class));
+    }
+  }
+
+  @SpringBootConfiguration
+  @EnableAutoConfiguration
+  @Import(AuditedNotesService.class)
+  static class Audited {}
+
   /** An early reference, handed out while the bean is still being created, is the guard too. */
   @Test
   void aCircularReferenceGetsTheGuardToo() {
@@ -141,6 +162,7 @@ class GuardingTest {
   private static void assertGuard(Object bean) {
     assertTrue(
         bean instanceof GuardedNotesApi
+            || bean instanceof GuardedAuditedNotesApi
             || bean instanceof GuardedTagsApi
             || bean instanceof GuardedArchiveApi,
         () -> bean.getClass() + " is not a guard");
