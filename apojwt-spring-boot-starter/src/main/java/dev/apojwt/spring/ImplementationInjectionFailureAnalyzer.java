@@ -2,7 +2,9 @@ package dev.apojwt.spring;
 
 import dev.apojwt.GuardFactory;
 import java.util.List;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanNotOfRequiredTypeException;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
@@ -15,6 +17,14 @@ import org.springframework.core.Ordered;
  * Boot's own, which would suggest defining such a bean (and so skipping the guard).
  */
 final class ImplementationInjectionFailureAnalyzer implements FailureAnalyzer, Ordered {
+  private final ListableBeanFactory beans;
+
+  /** Spring Boot passes the failed context's bean factory (null if there was none yet). */
+  ImplementationInjectionFailureAnalyzer(BeanFactory beanFactory) {
+    this.beans =
+        beanFactory instanceof ListableBeanFactory ? (ListableBeanFactory) beanFactory : null;
+  }
+
   @Override
   public FailureAnalysis analyze(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -24,7 +34,7 @@ final class ImplementationInjectionFailureAnalyzer implements FailureAnalyzer, O
       } else if (t instanceof NoSuchBeanDefinitionException) {
         wanted = ((NoSuchBeanDefinitionException) t).getBeanType();
       }
-      if (wanted != null && !wanted.isInterface()) {
+      if (wanted != null && !wanted.isInterface() && beans != null) {
         FailureAnalysis analysis = analyze(wanted, t);
         if (analysis != null) {
           return analysis;
@@ -34,9 +44,11 @@ final class ImplementationInjectionFailureAnalyzer implements FailureAnalyzer, O
     return null;
   }
 
-  private static FailureAnalysis analyze(Class<?> wanted, Throwable cause) {
+  /** Only when the handler has a bean: else there is no guard, and Boot's own analysis fits. */
+  private FailureAnalysis analyze(Class<?> wanted, Throwable cause) {
     List<GuardFactory<?>> handlers = GuardRegistry.load(wanted.getClassLoader()).handlersOf(wanted);
-    if (handlers.size() != 1) {
+    if (handlers.size() != 1
+        || beans.getBeanNamesForType(handlers.get(0).handler(), true, false).length == 0) {
       return null;
     }
     String handler = handlers.get(0).handler().getName();

@@ -107,6 +107,17 @@ class StartupFailureTest {
   }
 
   @Test
+  void anImplementationThatIsNoBeanGetsSpringBootsOwnAnalysis(CapturedOutput output) {
+    String report =
+        failedStart(output, InjectsAMissingImplementation.class, "apojwt.secret=" + Apps.SECRET);
+    assertReport(
+        report,
+        "required a bean of type 'com.example.notes.NotesService' that could not be found",
+        "Consider defining a bean of type 'com.example.notes.NotesService'");
+    assertFalse(report.contains("apojwt replaced"), report);
+  }
+
+  @Test
   void aRefreshMethodWithoutRefreshTokensSaysToSetTheRefreshSecret(CapturedOutput output) {
     assertReport(
         failedStart(output, Service.class, "apojwt.secret=" + Apps.SECRET),
@@ -162,6 +173,11 @@ class StartupFailureTest {
   @EnableAutoConfiguration
   @Import(NotesService.class)
   static class Service {}
+
+  @SpringBootConfiguration
+  @EnableAutoConfiguration
+  @Import(NeedsTheImplementation.class)
+  static class InjectsAMissingImplementation {}
 
   @SpringBootConfiguration
   @EnableAutoConfiguration
