@@ -2,6 +2,7 @@ package dev.apojwt.processor;
 
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
 import dev.apojwt.processor.Reporter.Diagnostics;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -61,6 +62,7 @@ public final class ApoJwtProcessor extends AbstractProcessor {
   private GuardWriter guardWriter;
   private HierarchyWriter hierarchyWriter;
   private SourceFiles sourceFiles;
+  private ModuleProvides moduleProvides;
   private final ServicesFile servicesFile = new ServicesFile();
 
   /** Handler interfaces waiting for a later round, by qualified name. */
@@ -117,6 +119,7 @@ public final class ApoJwtProcessor extends AbstractProcessor {
     guardWriter = new GuardWriter(generated);
     hierarchyWriter = new HierarchyWriter(generated);
     sourceFiles = new SourceFiles(processingEnv.getFiler(), reporter, parallelRendering);
+    moduleProvides = new ModuleProvides(elements, reporter);
   }
 
   @Override
@@ -293,10 +296,9 @@ public final class ApoJwtProcessor extends AbstractProcessor {
         () -> guardWriter.write(model, factory),
         () -> {
           if (factory) {
-            servicesFile.add(
-                HandlerModel.binaryName(HandlerModel.factoryNameOf(model.guardName())),
-                handler,
-                elements);
+            ClassName factoryName = HandlerModel.factoryNameOf(model.guardName());
+            servicesFile.add(HandlerModel.binaryName(factoryName), handler, elements);
+            moduleProvides.add(handler, factoryName.canonicalName());
           }
         });
   }
@@ -312,12 +314,20 @@ public final class ApoJwtProcessor extends AbstractProcessor {
     return factoriesAvailable;
   }
 
-  /** The services file of every factory, once, at the end; its own crash guard. */
+  /**
+   * The services file of every factory, once, at the end, and whether named modules provide them;
+   * each with its own crash guard.
+   */
   private void writeServicesFile() {
     try {
       servicesFile.write(processingEnv.getFiler(), elements, reporter, done::contains);
     } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
       reporter.compilation().reportCrash(null, "services file", e);
+    }
+    try {
+      moduleProvides.checkAll();
+    } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
+      reporter.compilation().reportCrash(null, "module", e);
     }
   }
 

@@ -60,6 +60,15 @@ final class DirectoryCompiler {
       List<File> classPath,
       UnaryOperator<JavaFileManager> fileManager,
       JavaFileObject... sources) {
+    return compileWithOptions(out, List.of("-classpath", path(classPath)), fileManager, sources);
+  }
+
+  /** {@code path}: {@code -classpath ...} or {@code --module-path ...}. */
+  static Result compileWithOptions(
+      Path out,
+      List<String> path,
+      UnaryOperator<JavaFileManager> fileManager,
+      JavaFileObject... sources) {
     try {
       Files.createDirectories(out);
       Path generated = Files.createDirectories(out.resolveSibling(out.getFileName() + "-sources"));
@@ -70,11 +79,7 @@ final class DirectoryCompiler {
       List<String> options = new ArrayList<>();
       options.add(TestCompiler.LINT);
       options.addAll(List.of("-d", out.toString(), "-s", generated.toString()));
-      StringBuilder path = new StringBuilder();
-      for (File entry : classPath) {
-        path.append(path.length() == 0 ? "" : File.pathSeparator).append(entry);
-      }
-      options.addAll(List.of("-classpath", path.toString()));
+      options.addAll(path);
       JavaCompiler.CompilationTask task =
           javac.getTask(
               new StringWriter(),
@@ -90,6 +95,14 @@ final class DirectoryCompiler {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  static String path(List<File> entries) {
+    StringBuilder path = new StringBuilder();
+    for (File entry : entries) {
+      path.append(path.length() == 0 ? "" : File.pathSeparator).append(entry);
+    }
+    return path.toString();
   }
 
   /** The lines of {@code out}'s services file, or null when there is none. */
