@@ -31,6 +31,12 @@ class ModuleTest {
   }
 
   @Test
+  void itDeclaresTheGeneratedGuardFactoriesAsAService() {
+    assertEquals(
+        Set.of("dev.apojwt.GuardFactory"), ApoJwt.class.getModule().getDescriptor().uses());
+  }
+
+  @Test
   void itRequiresJacksonCoreCaffeineAndTheHttpClientAndNoneTransitively() {
     Map<String, Set<ModuleDescriptor.Requires.Modifier>> requires =
         ApoJwt.class.getModule().getDescriptor().requires().stream()

@@ -46,6 +46,24 @@ record HandlerModel(
     return ClassName.get(name.packageName(), "Guarded" + String.join("_", name.simpleNames()));
   }
 
+  /** The simple name of the factory nested in each guard. */
+  static final String FACTORY = "Factory";
+
+  /**
+   * {@code GuardedOrders.Factory}: nested in the guard, so that it can never clash with another
+   * top-level name (a separate {@code GuardedOrdersFactory} would be the guard of a handler named
+   * {@code OrdersFactory}), and no extra file is compiled per handler.
+   */
+  static ClassName factoryNameOf(ClassName guardName) {
+    return guardName.nestedClass(FACTORY);
+  }
+
+  /** {@code com.example.GuardedOrders$Factory}: how ServiceLoader's files name the factory. */
+  static String binaryName(ClassName name) {
+    String simple = String.join("$", name.simpleNames());
+    return name.packageName().isEmpty() ? simple : name.packageName() + "." + simple;
+  }
+
   /** How a guarded method returns a refused call. */
   enum Async {
     /** It throws. */
