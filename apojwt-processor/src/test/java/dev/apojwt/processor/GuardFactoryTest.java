@@ -243,6 +243,23 @@ class GuardFactoryTest {
   }
 
   @Test
+  void aTypeParameterNamedFactoryKeepsItsNameAndTheFactoryTakesAnother() {
+    JavaFileObject box =
+        source(
+            "com.example.Box",
+            "package com.example;",
+            "import dev.apojwt.annotation.*;",
+            "@TokenRequired",
+            "public interface Box<Factory> { Factory open(); }");
+    Compilation compilation = TestCompiler.compile(box);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(TestCompiler.generatedSource(compilation, "com.example.GuardedBox"))
+        .contains("public static final class Factory_ implements GuardFactory<Box<?>>");
+    assertThat(TestCompiler.generatedResource(compilation, ServicesFile.PATH))
+        .isEqualTo("com.example.GuardedBox$Factory_ # com.example.Box\n");
+  }
+
+  @Test
   void inMemoryTheServicesFileIsAGeneratedResourceToo() throws IOException {
     Compilation compilation = TestCompiler.compile(ORDERS, PLAIN);
     assertThat(compilation).succeededWithoutWarnings();
