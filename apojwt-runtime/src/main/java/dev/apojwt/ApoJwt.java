@@ -6,6 +6,7 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -55,6 +56,10 @@ public final class ApoJwt {
   private final String description;
   private final Duration expPeriod;
   private final Duration refreshPeriod;
+  private final Clock clock;
+  private final Duration leeway;
+  private final String adminPermission;
+  private final boolean canCreateTokens;
   private final TokenVerifier accessVerifier;
   private final TokenWriter accessWriter;
   private final TokenVerifier refreshVerifier;
@@ -66,6 +71,10 @@ public final class ApoJwt {
     long leeway = b.leeway.getSeconds();
     this.expPeriod = b.expPeriod;
     this.refreshPeriod = b.refreshPeriod;
+    this.clock = b.clock;
+    this.leeway = b.leeway;
+    this.adminPermission = b.adminPermission;
+    this.canCreateTokens = accessKey.canSign();
     this.accessVerifier =
         new TokenVerifier(
             TokenKind.ACCESS, accessKey, b.issuer, audience, b.clock, leeway, b.maxTokenLength);
@@ -148,10 +157,41 @@ public final class ApoJwt {
    * @throws IllegalStateException if this ApoJwt can only verify (a public key alone)
    */
   public String createToken(String subject, Collection<String> permissions, Map<String, ?> data) {
+    return accessWriter.write(subject, permissionsGiven(permissions), data);
+  }
+
+  /**
+   * Creates an access token as {@link #createToken(String, Collection, Map)} does, but as if at
+   * {@code issuedAt} rather than at this ApoJwt's clock: its {@code iat} and {@code nbf} are {@code
+   * issuedAt} (in whole seconds, rounded down) and its {@code exp} is {@code issuedAt} plus {@link
+   * #expPeriod()}. The lifetime stays the configured one. For tests of expiry and clock skew (a
+   * token that expired an hour ago, one that is valid only from tomorrow), and for tokens that a
+   * service hands out ahead of time.
+   *
+   * @throws IllegalArgumentException if an argument is null, if {@code issuedAt} is before 1970 or
+   *     so late that {@code exp} would pass 9999-12-31, or as {@link #createToken(String,
+   *     Collection, Map)}
+   * @throws IllegalStateException if this ApoJwt can only verify
+   */
+  public String createToken(
+      String subject, Collection<String> permissions, Map<String, ?> data, Instant issuedAt) {
+    if (issuedAt == null) {
+      throw new IllegalArgumentException(
+          "issuedAt must not be null: use createToken(sub, perms, data) for now");
+    }
+    long seconds = issuedAt.getEpochSecond();
+    if (seconds < 0 || seconds > Claims.MAX_NUMERIC_DATE - expPeriod.getSeconds()) {
+      throw new IllegalArgumentException(
+          "issuedAt must lie between 1970 and 9999-12-31 minus expPeriod; got " + issuedAt);
+    }
+    return accessWriter.write(subject, permissionsGiven(permissions), data, seconds);
+  }
+
+  private static Collection<String> permissionsGiven(Collection<String> permissions) {
     if (permissions == null) {
       throw new IllegalArgumentException("permissions must not be null: pass List.of() for none");
     }
-    return accessWriter.write(subject, permissions, data);
+    return permissions;
   }
 
   /**
@@ -204,6 +244,31 @@ public final class ApoJwt {
   /** The lifetime of refresh tokens, or null when refresh is not configured. */
   public Duration refreshPeriod() {
     return refreshPeriod;
+  }
+
+  /** The clock that tokens are created and checked with ({@link Builder#clock}). */
+  public Clock clock() {
+    return clock;
+  }
+
+  /**
+   * The allowed clock skew for {@code exp}, {@code nbf} and {@code iat} ({@link Builder#leeway}).
+   */
+  public Duration leeway() {
+    return leeway;
+  }
+
+  /** The permission that passes every permission check, or null when none is configured. */
+  public String adminPermission() {
+    return adminPermission;
+  }
+
+  /**
+   * Whether this ApoJwt can create tokens: false when it was configured to verify only (with a
+   * public key and no private key), and {@link #createToken} would throw.
+   */
+  public boolean canCreateTokens() {
+    return canCreateTokens;
   }
 
   // ---------------------------------------------------------------- for generated code only

@@ -79,6 +79,14 @@ final class TokenWriter {
    * IllegalArgumentException when {@code data} is not made of JSON values.
    */
   String write(String subject, Collection<String> permissions, Map<String, ?> data) {
+    return write(subject, permissions, data, Math.floorDiv(clock.millis(), 1000L));
+  }
+
+  /**
+   * A signed token issued at {@code now} (seconds): {@code iat} and {@code nbf} are {@code now},
+   * {@code exp} is {@code now} plus this kind's lifetime.
+   */
+  String write(String subject, Collection<String> permissions, Map<String, ?> data, long now) {
     if (!key.canSign()) {
       throw new IllegalStateException(
           "this ApoJwt has only a verification key: configure signingKeys(KeyPair) to create tokens");
@@ -89,7 +97,6 @@ final class TokenWriter {
     if (data == null) {
       throw new IllegalArgumentException("data must not be null: pass Map.of() for none");
     }
-    long now = Math.floorDiv(clock.millis(), 1000L);
     JsonBuffer out = JsonBuffer.acquire();
     try {
       writePayload(out, now, subject, permissions, data);

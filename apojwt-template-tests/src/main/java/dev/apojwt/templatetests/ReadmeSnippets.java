@@ -11,7 +11,7 @@ import java.nio.file.Path;
 /**
  * Keeps README's examples honest: each one is a source file that the tests compile and run, and
  * README shows it under a marker naming the file, {@code <!-- source: path -->}, in the code block
- * right after it, byte for byte.
+ * right after it (of any language: a source file, or a text file the tests keep), byte for byte.
  */
 public final class ReadmeSnippets {
   private ReadmeSnippets() {}
@@ -30,10 +30,10 @@ public final class ReadmeSnippets {
     String marker = "<!-- source: " + sourcePath + " -->";
     int at = readme.indexOf(marker);
     assertTrue(at >= 0, "README.md shows no " + marker);
-    int open = readme.indexOf("```java\n", at);
+    int open = readme.indexOf("```", at);
     assertEquals(
         at + marker.length() + 1, open, "the code block must follow " + marker + " directly");
-    int start = open + "```java\n".length();
+    int start = readme.indexOf('\n', open) + 1; // after the fence and its language (java, text)
     int end = readme.indexOf("```\n", start);
     String source = Files.readString(root.resolve(sourcePath), StandardCharsets.UTF_8);
     assertEquals(source, readme.substring(start, end), "README.md's copy of " + sourcePath);

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apojwt.sample.config.AppConfig;
 import dev.apojwt.sample.testing.Http;
-import dev.apojwt.sample.testing.MutableClock;
+import dev.apojwt.test.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -32,7 +32,7 @@ class ContentTypeTest {
                 "JWT_REFRESH_SECRET", "a refresh secret for the review tests, 32+ bytes long",
                 "PASSWORD_HASH_ITERATIONS", "1000"),
             new SecureRandom());
-    app = SampleApp.start(config, new MutableClock(Instant.parse("2026-03-01T12:00:00Z")));
+    app = SampleApp.start(config, TestClock.at(Instant.parse("2026-03-01T12:00:00Z")));
     http = new Http(app.port());
   }
 

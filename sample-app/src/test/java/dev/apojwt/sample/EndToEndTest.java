@@ -6,15 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.apojwt.javalin.JavalinTemplate;
 import dev.apojwt.sample.api.AccountApi;
 import dev.apojwt.sample.api.AdminApi;
 import dev.apojwt.sample.api.AuthApi;
 import dev.apojwt.sample.api.OrdersApi;
+import dev.apojwt.sample.api.Perms;
 import dev.apojwt.sample.api.SystemApi;
+import dev.apojwt.sample.auth.RefreshCookie;
 import dev.apojwt.sample.config.AppConfig;
 import dev.apojwt.sample.testing.Http;
 import dev.apojwt.sample.testing.Http.Response;
-import dev.apojwt.sample.testing.MutableClock;
+import dev.apojwt.test.TestClock;
+import dev.apojwt.test.TestTokens;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -37,9 +41,12 @@ import org.junit.jupiter.api.Test;
  * clock the tests control, driven with {@link java.net.http.HttpClient}.
  */
 class EndToEndTest {
-  static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-03-01T12:00:00Z"));
+  static final TestClock CLOCK = TestClock.at(Instant.parse("2026-03-01T12:00:00Z"));
   static SampleApp app;
   static Http http;
+
+  /** Tokens of the service's own token configuration, made without logging in. */
+  static TestTokens tokens;
 
   @BeforeAll
   static void start() {
@@ -54,6 +61,8 @@ class EndToEndTest {
             new SecureRandom());
     app = SampleApp.start(config, CLOCK);
     http = new Http(app.port());
+    tokens =
+        TestTokens.of(SampleApp.apoJwt(config, CLOCK, JavalinTemplate.create(RefreshCookie.NAME)));
   }
 
   @AfterAll
@@ -451,6 +460,25 @@ class EndToEndTest {
     }
     // The scheme is case-insensitive (RFC 6750 2.1).
     assertEquals(200, http.get("/orders/mine", "Authorization", "bEaReR " + valid).status);
+  }
+
+  @Test
+  void realTokensWrongInOneWayAreRefusedForThatReasonEvenWithTheAdminPermission() {
+    TestTokens root = tokens.subject("root").permissions(Perms.ADMIN);
+    Map<String, String> refusals = new java.util.LinkedHashMap<>();
+    refusals.put(root.expired(), "expired");
+    refusals.put(root.notYetValid(), "not_yet_valid");
+    refusals.put(root.tampered(), "bad_signature");
+    refusals.put(root.signedWithAnotherKey(), "bad_signature");
+    refusals.put(root.refresh(), "wrong_token_kind");
+    refusals.forEach(
+        (token, error) -> {
+          Response r = http.getWith(token, "/admin/users");
+          assertError(r, 401, error);
+          String challenge = r.header("WWW-Authenticate").orElse("");
+          assertTrue(challenge.contains("error=\"invalid_token\""), r::toString);
+        });
+    assertEquals(200, http.getWith(root.access(), "/admin/users").status);
   }
 
   @Test

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apojwt.sample.auth.RefreshSessions.Outcome;
-import dev.apojwt.sample.testing.MutableClock;
+import dev.apojwt.test.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class RefreshSessionsTest {
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+  private final TestClock clock = TestClock.at(Instant.parse("2026-01-01T00:00:00Z"));
   private final RefreshSessions sessions = new RefreshSessions(clock, Duration.ofHours(1));
 
   @Test

@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apojwt.sample.api.OrdersApi.Order;
-import dev.apojwt.sample.testing.MutableClock;
+import dev.apojwt.test.TestClock;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class OrderStoreTest {
   private final OrderStore store =
-      new OrderStore(new MutableClock(Instant.parse("2026-01-01T00:00:00Z")), 2);
+      new OrderStore(TestClock.at(Instant.parse("2026-01-01T00:00:00Z")), 2);
 
   @Test
   void storesFindsAndRemovesOrders() {
