@@ -296,7 +296,7 @@ public final class ApoJwtProcessor extends AbstractProcessor {
         () -> guardWriter.write(model, factory),
         () -> {
           if (factory) {
-            ClassName factoryName = HandlerModel.factoryNameOf(model.guardName());
+            ClassName factoryName = model.factoryName();
             servicesFile.add(HandlerModel.binaryName(factoryName), handler, elements);
             moduleProvides.add(handler, factoryName.canonicalName());
           }

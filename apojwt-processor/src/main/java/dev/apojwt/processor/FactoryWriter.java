@@ -14,7 +14,7 @@ import javax.lang.model.element.Modifier;
  * Writes {@code Guarded<Interface>.Factory}, the guard's {@code dev.apojwt.GuardFactory}, which
  * {@link ServicesFile} lists for {@link java.util.ServiceLoader}: a public no-arg constructor,
  * {@code handler()}, {@code guard(delegate, jwt)} and {@code accessTable()}, nested in the guard
- * (see {@link HandlerModel#factoryNameOf}).
+ * (see {@link HandlerModel#factoryName}).
  *
  * <p>The factory of a generic handler {@code Repo<T>} is a {@code GuardFactory<Repo<?>>}: a generic
  * helper captures the wildcard so that the guard is made with the delegate's own type argument, and
@@ -27,7 +27,7 @@ final class FactoryWriter {
     TypeName handlerType = wildcardType(model);
     ClassName guard = model.guardName();
     TypeSpec.Builder type =
-        TypeSpec.classBuilder(HandlerModel.FACTORY)
+        TypeSpec.classBuilder(model.factoryName().simpleName())
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .addSuperinterface(ParameterizedTypeName.get(RuntimeNames.GUARD_FACTORY, handlerType))
             .addJavadoc(

@@ -142,11 +142,17 @@ final class SourceFiles implements AutoCloseable {
       try (Writer writer = output.openWriter()) {
         writer.write(rendered.source());
       }
-      file.written().run();
     } catch (IOException e) {
       reporter
           .scope(file.origin())
           .report(file.origin(), Message.WRITE_FAILED, rendered.name(), e.getMessage());
+      return;
+    }
+    try {
+      file.written().run();
+    } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
+      // Its own crash: the files after it are still written.
+      reporter.scope(file.origin()).reportCrash(file.origin(), file.what(), e);
     }
   }
 

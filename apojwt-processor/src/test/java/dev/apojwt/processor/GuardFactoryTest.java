@@ -14,6 +14,7 @@ import dev.apojwt.GuardFactory;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
@@ -79,6 +80,16 @@ class GuardFactoryTest {
           "  com.example.other.Factory remote(Request request);",
           "}");
 
+  /** Package-private: its public guard's public factory is what ServiceLoader instantiates. */
+  static final JavaFileObject INTERNAL =
+      source(
+          "com.example.Internal",
+          "package com.example;",
+          "import dev.apojwt.annotation.*;",
+          "import dev.apojwt.processor.Request;",
+          "@TokenRequired",
+          "interface Internal { String ping(Request request); }");
+
   /** Not a handler: no factory, no line. */
   static final JavaFileObject PLAIN =
       source("com.example.Plain", "package com.example;", "public interface Plain { String a(); }");
@@ -90,7 +101,7 @@ class GuardFactoryTest {
   @BeforeAll
   static void compileAndLoad() throws IOException {
     DirectoryCompiler.Result result =
-        DirectoryCompiler.compile(out, ORDERS, STORE, OTHER_FACTORY, PLANT, PLAIN);
+        DirectoryCompiler.compile(out, ORDERS, STORE, OTHER_FACTORY, PLANT, INTERNAL, PLAIN);
     assertThat(result.success()).isTrue();
     assertThat(result.messages(Diagnostic.Kind.WARNING)).isEmpty();
     assertThat(result.messages(Diagnostic.Kind.MANDATORY_WARNING)).isEmpty();
@@ -114,6 +125,7 @@ class GuardFactoryTest {
   void theServicesFileListsEveryFactoryWithItsHandler() throws IOException {
     assertThat(DirectoryCompiler.servicesFile(out))
         .containsExactly(
+            "com.example.GuardedInternal$Factory # com.example.Internal",
             "com.example.GuardedOrders$Factory # com.example.Orders",
             "com.example.GuardedPlant$Factory # com.example.Plant",
             "com.example.store.GuardedStore_Repo$Factory # com.example.store.Store$Repo")
@@ -123,7 +135,11 @@ class GuardFactoryTest {
   @Test
   void serviceLoaderFindsTheFactoryOfEveryHandlerAndNoOther() throws Exception {
     assertThat(factories.keySet())
-        .containsExactly("com.example.Orders", "com.example.Plant", "com.example.store.Store$Repo");
+        .containsExactly(
+            "com.example.Internal",
+            "com.example.Orders",
+            "com.example.Plant",
+            "com.example.store.Store$Repo");
     for (GuardFactory<?> factory : factories.values()) {
       assertThat(factory.getClass().getClassLoader()).isSameInstanceAs(loader);
       assertThat(factory.handler().isInterface()).isTrue();
@@ -186,6 +202,18 @@ class GuardFactoryTest {
   }
 
   @Test
+  void aPackagePrivateHandlersFactoryWorksFromOutsideItsPackage() throws Throwable {
+    GuardFactory<?> factory = factories.get("com.example.Internal");
+    assertThat(Modifier.isPublic(factory.handler().getModifiers())).isFalse();
+    Recorder recorder = Recorder.create();
+    Object guard = guard(factory, recorder, Tokens.jwt());
+    Method ping = guard.getClass().getMethod("ping", Request.class); // the public guard's
+    assertThat(call(ping, guard, Request.bearer(Tokens.access("u")))).isEqualTo("ping");
+    assertThrows(ApoJwtException.class, () -> call(ping, guard, Request.anonymous()));
+    assertThat(recorder.calls).hasSize(1);
+  }
+
+  @Test
   void aFactoryChecksItsArgumentsAsTheGuardsConstructorDoes() {
     GuardFactory<?> factory = factories.get("com.example.Orders");
     assertThrows(NullPointerException.class, () -> guard(factory, null, Tokens.jwt()));
@@ -212,6 +240,23 @@ class GuardFactoryTest {
     assertThat(call(local, plant, Request.bearer(Tokens.access("u")))).isNull();
     assertThrows(ApoJwtException.class, () -> call(local, plant, Request.anonymous()));
     assertThat(recorder.calls).hasSize(1);
+  }
+
+  @Test
+  void aTypeParameterNamedFactoryKeepsItsNameAndTheFactoryTakesAnother() {
+    JavaFileObject box =
+        source(
+            "com.example.Box",
+            "package com.example;",
+            "import dev.apojwt.annotation.*;",
+            "@TokenRequired",
+            "public interface Box<Factory> { Factory open(); }");
+    Compilation compilation = TestCompiler.compile(box);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(TestCompiler.generatedSource(compilation, "com.example.GuardedBox"))
+        .contains("public static final class Factory_ implements GuardFactory<Box<?>>");
+    assertThat(TestCompiler.generatedResource(compilation, ServicesFile.PATH))
+        .isEqualTo("com.example.GuardedBox$Factory_ # com.example.Box\n");
   }
 
   @Test

@@ -66,6 +66,37 @@ class ServicesFileDiagnosticsTest {
     assertThat(attempts).containsExactly("write");
   }
 
+  @Test
+  void aBugWhileWritingTheServicesFileIsACrashReportNotAJavacCrash() {
+    DirectoryCompiler.Result result =
+        DirectoryCompiler.compile(
+            out,
+            DirectoryCompiler.testClassPath(),
+            manager ->
+                new ForwardingJavaFileManager<JavaFileManager>(manager) {
+                  @Override
+                  public FileObject getFileForOutput(
+                      Location location,
+                      String packageName,
+                      String relativeName,
+                      FileObject sibling)
+                      throws IOException {
+                    if (relativeName.equals(ServicesFile.PATH)) {
+                      throw new IllegalStateException("simulated bug");
+                    }
+                    return super.getFileForOutput(location, packageName, relativeName, sibling);
+                  }
+                },
+            ServicesFileIncrementalTest.A);
+    assertThat(result.success()).isFalse();
+    List<String> errors = result.messages(Diagnostic.Kind.ERROR);
+    assertThat(errors).hasSize(1);
+    // javac wraps what its file manager throws (ClientCodeException); the cause is reported too.
+    assertThat(errors.get(0)).startsWith("apojwt could not process this services file (");
+    assertThat(errors.get(0)).contains("please report it, with this stack trace:");
+    assertThat(errors.get(0)).contains("Caused by: java.lang.IllegalStateException: simulated bug");
+  }
+
   /** A file manager whose services file does not exist and cannot be written. */
   private static final class UnwritableServicesFile
       extends ForwardingJavaFileManager<JavaFileManager> {
