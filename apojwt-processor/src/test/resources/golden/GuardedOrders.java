@@ -4,6 +4,7 @@ import com.example.billing.Billing_PermsHierarchy;
 import dev.apojwt.AccessRule;
 import dev.apojwt.AccessTable;
 import dev.apojwt.ApoJwt;
+import dev.apojwt.GuardFactory;
 import dev.apojwt.PermissionHierarchy;
 import dev.apojwt.VerifiedToken;
 import java.util.List;
@@ -94,5 +95,32 @@ public final class GuardedOrders implements Orders {
       return CompletableFuture.failedStage(e);
     }
     return delegate.export(ctx);
+  }
+
+  /**
+   * Makes {@link GuardedOrders} for frameworks, which find it with {@link java.util.ServiceLoader}:
+   * apojwt lists it in {@code META-INF/services/dev.apojwt.GuardFactory}.
+   */
+  public static final class Factory implements GuardFactory<Orders> {
+    /**
+     * For {@link java.util.ServiceLoader}.
+     */
+    public Factory() {
+    }
+
+    @Override
+    public Class<Orders> handler() {
+      return Orders.class;
+    }
+
+    @Override
+    public Orders guard(Orders delegate, ApoJwt jwt) {
+      return new GuardedOrders(delegate, jwt);
+    }
+
+    @Override
+    public AccessTable accessTable() {
+      return ACCESS_TABLE;
+    }
   }
 }

@@ -3,6 +3,7 @@ package com.example;
 import dev.apojwt.AccessRule;
 import dev.apojwt.AccessTable;
 import dev.apojwt.ApoJwt;
+import dev.apojwt.GuardFactory;
 import dev.apojwt.VerifiedToken;
 import java.io.IOException;
 import java.util.List;
@@ -173,5 +174,32 @@ public final class GuardedOverloaded implements Overloaded {
   public int hashCode(String user) {
     VerifiedToken token = jwt.authorize(HASH_CODE, new Object[] {user});
     return delegate.hashCode(token.subject());
+  }
+
+  /**
+   * Makes {@link GuardedOverloaded} for frameworks, which find it with {@link java.util.ServiceLoader}:
+   * apojwt lists it in {@code META-INF/services/dev.apojwt.GuardFactory}.
+   */
+  public static final class Factory implements GuardFactory<Overloaded> {
+    /**
+     * For {@link java.util.ServiceLoader}.
+     */
+    public Factory() {
+    }
+
+    @Override
+    public Class<Overloaded> handler() {
+      return Overloaded.class;
+    }
+
+    @Override
+    public Overloaded guard(Overloaded delegate, ApoJwt jwt) {
+      return new GuardedOverloaded(delegate, jwt);
+    }
+
+    @Override
+    public AccessTable accessTable() {
+      return ACCESS_TABLE;
+    }
   }
 }

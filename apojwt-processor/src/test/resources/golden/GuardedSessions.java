@@ -4,6 +4,7 @@ import com.example.billing.Billing_PermsHierarchy;
 import dev.apojwt.AccessRule;
 import dev.apojwt.AccessTable;
 import dev.apojwt.ApoJwt;
+import dev.apojwt.GuardFactory;
 import dev.apojwt.PermissionHierarchy;
 import dev.apojwt.VerifiedRefresh;
 import dev.apojwt.VerifiedToken;
@@ -88,5 +89,32 @@ public final class GuardedSessions implements Sessions {
    */
   public void audit() {
     audit(null);
+  }
+
+  /**
+   * Makes {@link GuardedSessions} for frameworks, which find it with {@link java.util.ServiceLoader}:
+   * apojwt lists it in {@code META-INF/services/dev.apojwt.GuardFactory}.
+   */
+  public static final class Factory implements GuardFactory<Sessions> {
+    /**
+     * For {@link java.util.ServiceLoader}.
+     */
+    public Factory() {
+    }
+
+    @Override
+    public Class<Sessions> handler() {
+      return Sessions.class;
+    }
+
+    @Override
+    public Sessions guard(Sessions delegate, ApoJwt jwt) {
+      return new GuardedSessions(delegate, jwt);
+    }
+
+    @Override
+    public AccessTable accessTable() {
+      return ACCESS_TABLE;
+    }
   }
 }

@@ -3,6 +3,7 @@ package com.example.store;
 import dev.apojwt.AccessRule;
 import dev.apojwt.AccessTable;
 import dev.apojwt.ApoJwt;
+import dev.apojwt.GuardFactory;
 import dev.apojwt.VerifiedToken;
 import java.io.IOException;
 import java.util.List;
@@ -129,5 +130,41 @@ public final class GuardedStore_Repo<T extends Comparable<T>> implements Store.R
   @Override
   public Optional<String> peek(String key) {
     return delegate.peek(key);
+  }
+
+  /**
+   * Makes {@link GuardedStore_Repo} for frameworks, which find it with {@link java.util.ServiceLoader}:
+   * apojwt lists it in {@code META-INF/services/dev.apojwt.GuardFactory}.
+   */
+  public static final class Factory implements GuardFactory<Store.Repo<?>> {
+    /**
+     * For {@link java.util.ServiceLoader}.
+     */
+    public Factory() {
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Class<Store.Repo<?>> handler() {
+      return (Class<Store.Repo<?>>) (Class<?>) Store.Repo.class;
+    }
+
+    @Override
+    public Store.Repo<?> guard(Store.Repo<?> delegate, ApoJwt jwt) {
+      return guarded(delegate, jwt);
+    }
+
+    /**
+     * Captures the wildcard: the guard has the delegate's own type arguments.
+     */
+    private static <T extends Comparable<T>> Store.Repo<T> guarded(Store.Repo<T> delegate,
+        ApoJwt jwt) {
+      return new GuardedStore_Repo<>(delegate, jwt);
+    }
+
+    @Override
+    public AccessTable accessTable() {
+      return ACCESS_TABLE;
+    }
   }
 }

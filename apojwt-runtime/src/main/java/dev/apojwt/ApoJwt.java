@@ -1,16 +1,17 @@
 package dev.apojwt;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -32,15 +33,16 @@ import java.util.function.Supplier;
  * VerifiedToken verified = jwt.verify(token);
  * }</pre>
  *
- * <p>Verification follows RFC 8725: the algorithm is pinned here and never taken from the token;
- * every failure is an {@link ApoJwtException} with a 401 or 403 and a reason.
+ * <p>Verification follows RFC 8725: the algorithms are pinned here and never taken from the token,
+ * and a token's {@code kid} only chooses among the keys configured (or fetched from the configured
+ * JWKS URI); every failure is an {@link ApoJwtException} with a 401, 403 or 503 and a reason.
  *
  * <p>{@link #authorize}, {@link #authorizeRefresh} and {@link #requireSupport} are called by the
  * generated {@code Guarded*} classes, not by application code: they are the contract between the
  * annotation processor and this runtime, and keep their signatures and behaviour so that guards
  * compiled against one version keep working.
  */
-public final class ApoJwt {
+public final class ApoJwt implements AutoCloseable {
   /** The longest clock-skew allowance {@link Builder#build()} accepts. */
   public static final Duration MAX_LEEWAY = Duration.ofMinutes(5);
 
@@ -62,17 +64,18 @@ public final class ApoJwt {
   private final Clock clock;
   private final Duration leeway;
   private final String adminPermission;
-  private final boolean canCreateTokens;
-  private final TokenVerifier accessVerifier;
+  private final TokenVerifier<VerifiedToken> accessVerifier;
   private final TokenWriter accessWriter;
-  private final TokenVerifier refreshVerifier;
+  private final TokenVerifier<VerifiedRefresh> refreshVerifier;
   private final TokenWriter refreshWriter;
   private final GuardCalls guardCalls;
+  private final RemoteKeySet remoteKeys;
+  private final String cannotCreate;
 
   /** Null without sessions: stateless, as apojwt 1.7. */
   private final Sessions sessions;
 
-  private ApoJwt(Builder b, JwsKey accessKey, HmacKey refreshKey) {
+  private ApoJwt(Builder b, KeyConfiguration.Resolved keys, HmacKey refreshKey) {
     List<String> audience = List.copyOf(b.serverAudience);
     long leeway = b.leeway.getSeconds();
     this.expPeriod = b.expPeriod;
@@ -80,41 +83,72 @@ public final class ApoJwt {
     this.clock = b.clock;
     this.leeway = b.leeway;
     this.adminPermission = b.adminPermission;
-    this.canCreateTokens = accessKey.canSign();
-    this.accessVerifier =
-        new TokenVerifier(
-            TokenKind.ACCESS,
-            accessKey,
-            b.issuer,
-            audience,
-            b.clock,
-            leeway,
-            b.maxTokenLength,
-            b.sessionStore);
+    if (keys.jwksUri != null) {
+      this.remoteKeys =
+          new RemoteKeySet(
+              keys.jwksUri,
+              keys.allowed,
+              b.clock,
+              b.jwksTimeout,
+              b.jwksOutageTolerance,
+              b.jwksBackground != null
+                  ? b.jwksBackground
+                  : Background.daemon("apojwt-jwks " + keys.jwksUri.getHost()));
+      RemoteKeySet.closeWhenUnreachable(this, remoteKeys);
+    } else {
+      this.remoteKeys = null;
+    }
+    // Tokens made here keep apojwt's shape; an identity provider's need not carry permissions.
+    boolean apojwtShape = keys.signingKey != null;
+    TokenVerifier.Setup<VerifiedToken> access = new TokenVerifier.Setup<>();
+    access.kind = TokenKind.ACCESS;
+    access.keys = remoteKeys != null ? remoteKeys : KeySource.of(keys.verification);
+    access.header = new HeaderCheck(TokenKind.ACCESS, keys.allowed, keys.verification.keys());
+    access.permissionsClaim = b.permissionsClaim;
+    access.checks = new ClaimChecks(TokenKind.ACCESS, b.issuer, audience, apojwtShape);
+    access.result = VerifiedToken::new;
+    access.cache =
+        b.verifiedCache == 0 ? null : new VerifiedCache<>(b.verifiedCache, b.clock, leeway);
+    access.clock = b.clock;
+    access.leewaySeconds = leeway;
+    access.maxLength = b.maxTokenLength;
+    access.sessions =
+        b.sessionStore == null ? null : new SessionCheck(TokenKind.ACCESS, b.sessionStore);
+    this.accessVerifier = new TokenVerifier<>(access);
     this.accessWriter =
-        new TokenWriter(
-            TokenKind.ACCESS,
-            accessKey,
-            b.issuer,
-            audience,
-            b.expPeriod.getSeconds(),
-            b.clock,
-            b.ids,
-            b.maxTokenLength);
+        keys.signingKey == null
+            ? null
+            : new TokenWriter(
+                TokenKind.ACCESS,
+                keys.signingKey,
+                b.issuer,
+                audience,
+                b.expPeriod.getSeconds(),
+                b.clock,
+                b.ids,
+                b.maxTokenLength);
+    this.cannotCreate =
+        remoteKeys != null
+            ? "this ApoJwt verifies the tokens of the keys at its jwksUri: it cannot create tokens"
+            : "this ApoJwt has only a verification key: configure signingKeys(KeyPair) to create"
+                + " tokens";
     if (refreshKey == null) {
       this.refreshVerifier = null;
       this.refreshWriter = null;
     } else {
-      this.refreshVerifier =
-          new TokenVerifier(
-              TokenKind.REFRESH,
-              refreshKey,
-              b.issuer,
-              audience,
-              b.clock,
-              leeway,
-              b.maxTokenLength,
-              b.sessionStore);
+      TokenVerifier.Setup<VerifiedRefresh> refresh = new TokenVerifier.Setup<>();
+      refresh.kind = TokenKind.REFRESH;
+      refresh.keys = KeySource.of(new KeySet(List.of(refreshKey)));
+      refresh.header =
+          new HeaderCheck(TokenKind.REFRESH, EnumSet.of(refreshKey.algorithm), List.of(refreshKey));
+      refresh.checks = new ClaimChecks(TokenKind.REFRESH, b.issuer, audience, true);
+      refresh.result = VerifiedRefresh::new;
+      refresh.clock = b.clock;
+      refresh.leewaySeconds = leeway;
+      refresh.maxLength = b.maxTokenLength;
+      refresh.sessions =
+          b.sessionStore == null ? null : new SessionCheck(TokenKind.REFRESH, b.sessionStore);
+      this.refreshVerifier = new TokenVerifier<>(refresh);
       this.refreshWriter =
           new TokenWriter(
               TokenKind.REFRESH,
@@ -152,34 +186,68 @@ public final class ApoJwt {
             b.exceptionHandler != null || template == null
                 ? b.exceptionHandler
                 : template.exceptionHandler());
-    this.description =
-        "ApoJwt[algorithm="
-            + accessKey.algorithm
-            + (accessKey.canSign() ? "" : " (verify only)")
-            + ", issuer="
-            + b.issuer
-            + ", serverAudience="
-            + audience
-            + ", expPeriod="
-            + b.expPeriod
-            + (refreshKey == null
-                ? ", refresh=off"
-                : ", refresh=" + refreshKey.algorithm + "/" + b.refreshPeriod)
-            + (b.adminPermission == null ? "" : ", adminPermission=" + b.adminPermission)
-            + (b.sessionStore == null
-                ? ""
-                : ", sessions="
-                    + b.sessionStore.getClass().getSimpleName()
-                    + "/"
-                    + b.sessionLifetime()
-                    + ", rotationGrace="
-                    + b.rotationGrace)
-            + (template == null ? "" : ", template=" + template)
-            + ", leeway="
-            + b.leeway
-            + ", maxTokenLength="
-            + b.maxTokenLength
-            + "]";
+    this.description = describe(b, keys, refreshKey, audience, template);
+  }
+
+  private static String describe(
+      Builder b,
+      KeyConfiguration.Resolved keys,
+      HmacKey refreshKey,
+      List<String> audience,
+      Template template) {
+    StringBuilder text = new StringBuilder("ApoJwt[");
+    if (keys.signingKey != null) {
+      text.append("algorithm=").append(keys.signingKey.algorithm);
+      if (keys.allowed.size() > 1) {
+        text.append(", algorithms=").append(keys.allowed);
+      }
+    } else {
+      text.append(keys.allowed.size() == 1 ? "algorithm=" : "algorithms=");
+      text.append(keys.allowed.size() == 1 ? keys.allowed.iterator().next() : keys.allowed);
+      text.append(" (verify only)");
+    }
+    List<String> kids = new ArrayList<>();
+    for (JwsKey key : keys.verification.keys()) {
+      if (key.kid != null && !kids.contains(key.kid)) {
+        kids.add(key.kid);
+      }
+    }
+    if (!kids.isEmpty()) {
+      text.append(", kids=").append(kids);
+    }
+    if (keys.jwksUri != null) {
+      text.append(", jwksUri=").append(keys.jwksUri);
+    }
+    text.append(", issuer=").append(b.issuer);
+    text.append(", serverAudience=").append(audience);
+    text.append(", expPeriod=").append(b.expPeriod);
+    text.append(
+        refreshKey == null
+            ? ", refresh=off"
+            : ", refresh=" + refreshKey.algorithm + "/" + b.refreshPeriod);
+    if (b.adminPermission != null) {
+      text.append(", adminPermission=").append(b.adminPermission);
+    }
+    if (b.permissionsClaim != null) {
+      text.append(", permissionsClaim=").append(b.permissionsClaim.name());
+    }
+    if (b.verifiedCache > 0) {
+      text.append(", verifiedCache=").append(b.verifiedCache);
+    }
+    if (b.sessionStore != null) {
+      text.append(", sessions=")
+          .append(b.sessionStore.getClass().getSimpleName())
+          .append("/")
+          .append(b.sessionLifetime())
+          .append(", rotationGrace=")
+          .append(b.rotationGrace);
+    }
+    if (template != null) {
+      text.append(", template=").append(template);
+    }
+    text.append(", leeway=").append(b.leeway);
+    text.append(", maxTokenLength=").append(b.maxTokenLength);
+    return text.append("]").toString();
   }
 
   public static Builder builder() {
@@ -194,10 +262,10 @@ public final class ApoJwt {
    *
    * @throws IllegalArgumentException if an argument is null or {@code data} holds something other
    *     than JSON values (String, Number, Boolean, null, List, Map with String keys)
-   * @throws IllegalStateException if this ApoJwt can only verify (a public key alone)
+   * @throws IllegalStateException if this ApoJwt can only verify (public keys, or a JWKS URI)
    */
   public String createToken(String subject, Collection<String> permissions, Map<String, ?> data) {
-    return accessWriter.write(subject, permissionsGiven(permissions), data);
+    return writer().write(subject, permissionsGiven(permissions), data);
   }
 
   /**
@@ -224,7 +292,15 @@ public final class ApoJwt {
       throw new IllegalArgumentException(
           "issuedAt must lie between 1970 and 9999-12-31 minus expPeriod; got " + issuedAt);
     }
-    return accessWriter.write(subject, permissionsGiven(permissions), data, seconds);
+    return writer().write(subject, permissionsGiven(permissions), data, seconds);
+  }
+
+  /** The access token writer, unless this ApoJwt only verifies. */
+  private TokenWriter writer() {
+    if (accessWriter == null) {
+      throw new IllegalStateException(cannotCreate);
+    }
+    return accessWriter;
   }
 
   private static Collection<String> permissionsGiven(Collection<String> permissions) {
@@ -341,7 +417,7 @@ public final class ApoJwt {
    * @throws ApoJwtException with a 401 and the reason, whatever is wrong with the token
    */
   public VerifiedToken verify(String token) {
-    return new VerifiedToken(accessVerifier.verify(token));
+    return accessVerifier.verify(token);
   }
 
   /**
@@ -355,7 +431,32 @@ public final class ApoJwt {
       throw new IllegalStateException(
           "refresh is not configured: call ApoJwt.builder().refresh(secret, period)");
     }
-    return new VerifiedRefresh(refreshVerifier.verify(token));
+    return refreshVerifier.verify(token);
+  }
+
+  /**
+   * The public keys that verify this service's access tokens, as an RFC 7517 JWK Set, for other
+   * services to fetch (serve it at {@code /.well-known/jwks.json}): each with {@code kty}, {@code
+   * kid} (when it has one), {@code use: "sig"}, {@code alg}, and its public parameters, never a
+   * private one. HMAC secrets never appear: {@code {"keys":[]}} for an HMAC configuration. With a
+   * {@link Builder#jwksUri JWKS URI}, the keys of the set fetched from it that this service uses.
+   */
+  public String jwks() {
+    return JwkSetWriter.write(accessVerifier.keys().current());
+  }
+
+  /**
+   * Stops what runs in the background: the refresh of a {@link Builder#jwksUri key set}'s keys
+   * (nothing else does). Idempotent. The keys in hand keep verifying until they are older than the
+   * {@link Builder#jwksOutageTolerance outage tolerance}; nothing refreshes them any more. Without
+   * a JWKS URI, nothing happens. An ApoJwt that becomes unreachable without being closed stops its
+   * refresh by itself, and the refresh thread is a daemon, so neither keeps the JVM alive.
+   */
+  @Override
+  public void close() {
+    if (remoteKeys != null) {
+      remoteKeys.close();
+    }
   }
 
   /** The lifetime of access tokens. */
@@ -387,10 +488,10 @@ public final class ApoJwt {
 
   /**
    * Whether this ApoJwt can create tokens: false when it was configured to verify only (with a
-   * public key and no private key), and {@link #createToken} would throw.
+   * public key and no private key, or a JWKS URI), and {@link #createToken} would throw.
    */
   public boolean canCreateTokens() {
-    return canCreateTokens;
+    return accessWriter != null;
   }
 
   // ---------------------------------------------------------------- for generated code only
@@ -447,10 +548,13 @@ public final class ApoJwt {
    * configuration and says what to fix with an {@link IllegalArgumentException}.
    */
   public static final class Builder {
-    private byte[] secret;
-    private String algorithm = "HS256";
-    private KeyPair signingKeys;
-    private PublicKey verificationKey;
+    private final KeyConfiguration keys = new KeyConfiguration();
+    private URI jwksUri;
+    private Duration jwksTimeout = RemoteKeySet.DEFAULT_TIMEOUT;
+    private Duration jwksOutageTolerance = RemoteKeySet.DEFAULT_OUTAGE_TOLERANCE;
+    private Background jwksBackground;
+    private PermissionsClaim permissionsClaim;
+    private int verifiedCache;
     private Duration expPeriod = Duration.ofSeconds(900);
     private String issuer = "";
     private List<String> serverAudience = List.of();
@@ -473,33 +577,204 @@ public final class ApoJwt {
 
     /** The HMAC secret (its UTF-8 bytes), as apojwt's {@code secret}. */
     public Builder secret(String secret) {
-      this.secret = utf8(secretGiven(secret, "secret"));
-      return this;
+      return secret(utf8(secretGiven(secret, "secret")));
     }
 
     /** The HMAC secret. */
     public Builder secret(byte[] secret) {
-      this.secret = secretGiven(secret, "secret").clone();
-      return this;
-    }
-
-    /** HS256 (default), HS384, HS512, RS256, RS384, RS512, ES256, ES384 or ES512. */
-    public Builder algorithm(String algorithm) {
-      this.algorithm = notNull(algorithm, "algorithm");
+      keys.secret = secretGiven(secret, "secret").clone();
+      keys.secretKid = null;
       return this;
     }
 
     /**
-     * The key pair for RS* or ES* algorithms: sign with the private key, verify with the public.
+     * The active HMAC secret, named {@code kid}: tokens made here carry it in their header, so the
+     * secret can be rotated (sign with a new one, keep the old one as a {@link
+     * #verificationSecret(String, String) verification secret} until its tokens expire).
      */
-    public Builder signingKeys(KeyPair keys) {
-      this.signingKeys = notNull(keys, "signingKeys");
+    public Builder secret(String kid, String secret) {
+      return secret(kid, utf8(secretGiven(secret, "secret")));
+    }
+
+    /** The active HMAC secret, named {@code kid}; see {@link #secret(String, String)}. */
+    public Builder secret(String kid, byte[] secret) {
+      keys.secret = secretGiven(secret, "secret").clone();
+      keys.secretKid = KeyIds.configured(kid, "secret");
       return this;
     }
 
-    /** Verify RS* or ES* tokens made elsewhere; this ApoJwt then cannot create tokens. */
+    /**
+     * A further HMAC secret that verifies, but never signs: the previous secret while tokens made
+     * with it live. Tokens naming {@code kid} are checked with it.
+     */
+    public Builder verificationSecret(String kid, String secret) {
+      return verificationSecret(kid, utf8(secretGiven(secret, "verification secret")));
+    }
+
+    /** A further HMAC secret for tokens naming {@code kid}; see {@link #verificationSecret}. */
+    public Builder verificationSecret(String kid, byte[] secret) {
+      keys.verificationSecret(
+          KeyIds.configured(kid, "verificationSecret"),
+          secretGiven(secret, "verification secret").clone());
+      return this;
+    }
+
+    /**
+     * A further HMAC secret for tokens without {@code kid}: the secret of before kids, when the
+     * active one now has a kid ({@link #secret(String, String)}).
+     */
+    public Builder verificationSecret(String secret) {
+      return verificationSecret(utf8(secretGiven(secret, "verification secret")));
+    }
+
+    /** A further HMAC secret for tokens without {@code kid}. */
+    public Builder verificationSecret(byte[] secret) {
+      keys.verificationSecret(null, secretGiven(secret, "verification secret").clone());
+      return this;
+    }
+
+    /**
+     * The algorithm tokens made here are signed with: HS256 (default), HS384, HS512, RS256, RS384,
+     * RS512, ES256, ES384, ES512 or EdDSA (Ed25519). Unless {@link #algorithms} says otherwise, the
+     * only algorithm accepted.
+     */
+    public Builder algorithm(String algorithm) {
+      keys.algorithm = notNull(algorithm, "algorithm");
+      keys.algorithmSet = true;
+      return this;
+    }
+
+    /**
+     * The algorithms a token may be signed with, for public keys ({@link #verificationKey(String,
+     * PublicKey)}) or a {@link #jwksUri JWKS URI}: an allow-list, checked before anything else. A
+     * key is used only for its own algorithm: an EC key for its curve's, an RSA key for the RS*
+     * algorithms listed, a key fetched with an {@code alg} for that one alone. With a JWKS URI and
+     * neither this nor {@link #algorithm}, RS256.
+     */
+    public Builder algorithms(String... algorithms) {
+      notNull(algorithms, "algorithms");
+      if (algorithms.length == 0) {
+        throw new IllegalArgumentException("algorithms must name at least one algorithm");
+      }
+      for (String a : algorithms) {
+        notNull(a, "an algorithm");
+      }
+      keys.algorithms = List.of(algorithms);
+      return this;
+    }
+
+    /**
+     * The key pair for RS*, ES* or EdDSA algorithms: sign with the private key, verify with the
+     * public.
+     */
+    public Builder signingKeys(KeyPair keys) {
+      this.keys.signingKeys = notNull(keys, "signingKeys");
+      this.keys.signingKid = null;
+      return this;
+    }
+
+    /**
+     * The active key pair, named {@code kid}: tokens made here carry {@code "kid":"<kid>"} in their
+     * header, and {@link #jwks()} publishes its public half under that id. Rotate by making a new
+     * pair the signing keys and keeping the old public key as a {@link #verificationKey(String,
+     * PublicKey) verification key} while its tokens live.
+     */
+    public Builder signingKeys(String kid, KeyPair keys) {
+      this.keys.signingKeys = notNull(keys, "signingKeys");
+      this.keys.signingKid = KeyIds.configured(kid, "signingKeys");
+      return this;
+    }
+
+    /**
+     * Verify RS*, ES* or EdDSA tokens made elsewhere; without signing keys, this ApoJwt cannot
+     * create tokens.
+     */
     public Builder verificationKey(PublicKey key) {
-      this.verificationKey = notNull(key, "verificationKey");
+      keys.verificationKey(null, notNull(key, "verificationKey"));
+      return this;
+    }
+
+    /**
+     * A further public key that verifies tokens naming {@code kid}: the previous signing key while
+     * tokens made with it live, or the keys of another service. Call once per key.
+     */
+    public Builder verificationKey(String kid, PublicKey key) {
+      keys.verificationKey(
+          KeyIds.configured(kid, "verificationKey"), notNull(key, "verificationKey"));
+      return this;
+    }
+
+    /**
+     * Verify with the keys of the JWK Set (RFC 7517) published at {@code uri}: an identity
+     * provider's ({@code https://auth.example.com/oauth2/jwks}) or an auth service's ({@link
+     * #jwks()}). {@code https} only (plain {@code http} to a loopback address, for tests). The set
+     * is fetched at {@link #build()} (which waits for it briefly, then lets it arrive in the
+     * background), kept as long as its {@code Cache-Control: max-age} says (between 1 minute and 1
+     * day; 5 minutes without one), and refreshed ahead in the background, never on a request
+     * thread. A token naming an unknown {@code kid} makes one refetch, shared by all who wait for
+     * it, at most every 30 seconds. Until a first set arrives, tokens are refused with {@link
+     * AuthFailure.Reason#UNAVAILABLE} (503). Needs {@link #algorithms} (default RS256); excludes
+     * local keys and secrets. Call {@link ApoJwt#close()} when done with the ApoJwt.
+     */
+    public Builder jwksUri(URI uri) {
+      this.jwksUri = notNull(uri, "jwksUri");
+      return this;
+    }
+
+    /**
+     * How long the last key set fetched from the {@link #jwksUri JWKS URI} keeps serving after it
+     * is due for a refresh that fails (the provider is down or unreachable): default 6 hours, at
+     * most 7 days. Past it, tokens are refused with {@link AuthFailure.Reason#UNAVAILABLE} (503)
+     * until a fetch succeeds again.
+     */
+    public Builder jwksOutageTolerance(Duration tolerance) {
+      this.jwksOutageTolerance = notNull(tolerance, "jwksOutageTolerance");
+      return this;
+    }
+
+    /**
+     * The longest one fetch of the {@link #jwksUri JWKS URI} may take, connecting included: default
+     * 5 seconds, between 100 milliseconds and 1 minute. {@link #build()} waits for the first fetch
+     * at most this long, and at most 2 seconds.
+     */
+    public Builder jwksTimeout(Duration timeout) {
+      this.jwksTimeout = notNull(timeout, "jwksTimeout");
+      return this;
+    }
+
+    /** For tests: where the key set's fetches run, and when. */
+    Builder jwksBackground(Background background) {
+      this.jwksBackground = background;
+      return this;
+    }
+
+    /**
+     * Where the permissions of tokens this service does not make (a {@link #jwksUri JWKS URI}, or
+     * verification keys only) are: a claim ({@code "scope"}) or a dotted path to a nested one
+     * ({@code "realm_access.roles"}), holding an array of strings or a space-separated string. A
+     * claim named exactly the whole name (dots included) wins over the path. Default {@code
+     * "perms"}, apojwt's array. Such tokens need not carry permissions at all (RFC 9068). Guards,
+     * {@code @Implies} and the admin permission work on these permissions as on apojwt's.
+     */
+    public Builder permissionsClaim(String claim) {
+      this.permissionsClaim = PermissionsClaim.of(notNull(claim, "permissionsClaim"));
+      return this;
+    }
+
+    /**
+     * Keep up to {@code maxTokens} verified access tokens (Caffeine), keyed by the whole token: one
+     * presented again skips the signature check and the parse, which for RS256 and ES256 is most of
+     * the cost. Each entry lives no longer than its token ({@code exp}, plus the leeway); one whose
+     * key leaves the key set (rotation, a fetched set that changed) is dropped. A hit still checks
+     * what changes from call to call: expiry and {@code nbf} against the clock. Off by default;
+     * each entry holds the token and its claims (about 1 to 2 KB).
+     */
+    public Builder verifiedCache(int maxTokens) {
+      if (maxTokens < 1 || maxTokens > 10_000_000) {
+        throw new IllegalArgumentException(
+            "verifiedCache must hold 1 to 10,000,000 tokens; leave it out for no cache");
+      }
+      this.verifiedCache = maxTokens;
       return this;
     }
 
@@ -687,65 +962,48 @@ public final class ApoJwt {
      * @throws IllegalArgumentException saying what to fix
      */
     public ApoJwt build() {
-      JwsAlgorithm alg = JwsAlgorithm.named(algorithm.toUpperCase(Locale.ROOT));
-      if (alg == null) {
-        throw new IllegalArgumentException(
-            "algorithm must be one of "
-                + Arrays.toString(JwsAlgorithm.values())
-                + "; got "
-                + algorithm);
-      }
-      JwsKey accessKey = alg.family == JwsAlgorithm.Family.HMAC ? hmacKey(alg) : asymmetricKey(alg);
+      keys.jwksUri = jwksUri;
+      KeyConfiguration.Resolved resolved = keys.resolve();
       checkDurations();
       if (maxTokenLength < 128 || maxTokenLength > 1 << 20) {
         throw new IllegalArgumentException(
             "maxTokenLength must be between 128 and 1048576 characters; got " + maxTokenLength);
       }
+      if (resolved.signingKey != null && permissionsClaim != null) {
+        throw new IllegalArgumentException(
+            "permissionsClaim is for tokens this service does not make (jwksUri, or verification"
+                + " keys only): the tokens made here carry their permissions in 'perms'");
+      }
+      if (jwksUri != null) {
+        checkJwksDurations();
+      }
       HmacKey refreshKey = null;
       if (refreshSecret != null) {
         // Refresh tokens go back only to this service: always HMAC, with the access algorithm
         // when that is HMAC.
-        JwsAlgorithm refreshAlg = alg.family == JwsAlgorithm.Family.HMAC ? alg : JwsAlgorithm.HS256;
-        refreshKey = HmacKey.of(refreshAlg, refreshSecret, "refresh secret");
-        if (accessKey instanceof HmacKey && ((HmacKey) accessKey).isSameKeyAs(refreshKey)) {
-          throw new IllegalArgumentException(
-              "the refresh secret must differ from the access secret, or a refresh token could be"
-                  + " checked with the access key");
+        refreshKey = HmacKey.of(resolved.refreshAlgorithm(), refreshSecret, "refresh secret");
+        for (HmacKey accessKey : resolved.hmacKeys()) {
+          if (accessKey.isSameKeyAs(refreshKey)) {
+            throw new IllegalArgumentException(
+                "the refresh secret must differ from the access secret, or a refresh token could"
+                    + " be checked with the access key");
+          }
         }
       }
-      return new ApoJwt(this, accessKey, refreshKey);
+      return new ApoJwt(this, resolved, refreshKey);
     }
 
-    private JwsKey hmacKey(JwsAlgorithm alg) {
-      if (signingKeys != null || verificationKey != null) {
+    private void checkJwksDurations() {
+      if (jwksTimeout.compareTo(Duration.ofMillis(100)) < 0
+          || jwksTimeout.compareTo(Duration.ofMinutes(1)) > 0) {
         throw new IllegalArgumentException(
-            alg + " is an HMAC algorithm: configure secret(...), not a key pair or public key");
+            "jwksTimeout must be between 100 milliseconds and 1 minute; got " + jwksTimeout);
       }
-      if (secret == null) {
+      if (jwksOutageTolerance.isNegative()
+          || jwksOutageTolerance.compareTo(RemoteKeySet.MAX_OUTAGE_TOLERANCE) > 0) {
         throw new IllegalArgumentException(
-            alg + " needs secret(...): at least " + alg.minSecretBytes() + " bytes");
+            "jwksOutageTolerance must be between 0 and 7 days; got " + jwksOutageTolerance);
       }
-      return HmacKey.of(alg, secret, "secret");
-    }
-
-    private JwsKey asymmetricKey(JwsAlgorithm alg) {
-      if (secret != null) {
-        throw new IllegalArgumentException(
-            alg
-                + " signs with a key pair: configure signingKeys(KeyPair) or verificationKey(PublicKey),"
-                + " not secret(...)");
-      }
-      if (signingKeys != null && verificationKey != null) {
-        throw new IllegalArgumentException(
-            "configure either signingKeys(KeyPair) or verificationKey(PublicKey), not both");
-      }
-      PublicKey publicKey = signingKeys != null ? signingKeys.getPublic() : verificationKey;
-      PrivateKey privateKey = signingKeys != null ? signingKeys.getPrivate() : null;
-      if (publicKey == null) {
-        throw new IllegalArgumentException(
-            alg + " needs signingKeys(KeyPair) or, to verify only, verificationKey(PublicKey)");
-      }
-      return AsymmetricKey.of(alg, publicKey, privateKey);
     }
 
     private void checkDurations() {

@@ -7,11 +7,13 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.SignatureException;
+import java.util.Arrays;
+import java.util.Objects;
 
 /**
- * A public key, with its private key when this service signs (RS*, ES*): verifies and signs with a
- * per-thread {@link Signature} each. The subclasses check that the key suits the algorithm and what
- * a signature of theirs must look like.
+ * A public key, with its private key when this service signs (RS*, ES*, EdDSA): verifies and signs
+ * with a per-thread {@link Signature} each. The subclasses check that the key suits the algorithm
+ * and what a signature of theirs must look like.
  */
 abstract class AsymmetricKey extends JwsKey {
   private static final byte[] PROBE = "apojwt key check".getBytes(StandardCharsets.US_ASCII);
@@ -21,29 +23,37 @@ abstract class AsymmetricKey extends JwsKey {
   private final ThreadLocal<Signature> verifiers;
   private final ThreadLocal<Signature> signers;
 
-  AsymmetricKey(JwsAlgorithm algorithm, PublicKey publicKey, PrivateKey privateKey) {
-    super(algorithm);
+  AsymmetricKey(JwsAlgorithm algorithm, PublicKey publicKey, PrivateKey privateKey, String kid) {
+    super(algorithm, kid);
     this.publicKey = publicKey;
     this.privateKey = privateKey;
     this.verifiers = ThreadLocal.withInitial(this::newVerifier);
     this.signers = privateKey == null ? null : ThreadLocal.withInitial(this::newSigner);
   }
 
+  static AsymmetricKey of(JwsAlgorithm algorithm, PublicKey publicKey, PrivateKey privateKey) {
+    return of(algorithm, publicKey, privateKey, null);
+  }
+
   /**
-   * The key of {@code algorithm} (RS* or ES*) for {@code publicKey} and, when this service signs,
-   * {@code privateKey} (else null).
+   * The key of {@code algorithm} (RS*, ES* or EdDSA) for {@code publicKey} and, when this service
+   * signs, {@code privateKey} (else null), named {@code kid} (or null).
    *
    * @throws IllegalArgumentException when the key does not suit the algorithm, or its halves do not
    *     match, saying what is wrong
    */
-  static AsymmetricKey of(JwsAlgorithm algorithm, PublicKey publicKey, PrivateKey privateKey) {
+  static AsymmetricKey of(
+      JwsAlgorithm algorithm, PublicKey publicKey, PrivateKey privateKey, String kid) {
     AsymmetricKey key;
     switch (algorithm.family) {
       case RSA:
-        key = RsaKey.of(algorithm, publicKey, privateKey);
+        key = RsaKey.of(algorithm, publicKey, privateKey, kid);
         break;
       case EC:
-        key = EcKey.of(algorithm, publicKey, privateKey);
+        key = EcKey.of(algorithm, publicKey, privateKey, kid);
+        break;
+      case OKP:
+        key = EdKey.of(algorithm, publicKey, privateKey, kid);
         break;
       default:
         throw new IllegalArgumentException(algorithm + " is not an asymmetric algorithm");
@@ -101,6 +111,16 @@ abstract class AsymmetricKey extends JwsKey {
    * before the JDK sees it.
    */
   abstract boolean wellShaped(byte[] signature);
+
+  /**
+   * Whether {@code other} is the same public key for the same algorithm and {@code kid}: a key set
+   * fetched again keeps the key it already had (and its warmed-up per-thread verifiers).
+   */
+  final boolean sameAs(String otherKid, JwsAlgorithm otherAlgorithm, PublicKey other) {
+    return algorithm == otherAlgorithm
+        && Objects.equals(kid, otherKid)
+        && Arrays.equals(publicKey.getEncoded(), other.getEncoded());
+  }
 
   @Override
   final boolean verify(byte[] data, int offset, int length, byte[] signature) {

@@ -3,34 +3,35 @@ package dev.apojwt;
 import java.util.List;
 
 /**
- * The last stage of verification: what the claims of a verified, parsed payload must say for one
- * kind of token under this configuration (RFC 7519 section 4.1, RFC 8725 sections 3.8, 3.9 and
- * 3.12).
+ * The stateless checks of the claims of a verified, parsed payload: what they must say for one kind
+ * of token under this configuration, whenever the token is presented (RFC 7519 section 4.1, RFC
+ * 8725 sections 3.8, 3.9 and 3.12). What depends on the moment of the call is {@link
+ * PerCallChecks}'.
  */
 final class ClaimChecks {
   private final TokenKind kind;
   private final String issuer;
   private final List<String> audiences;
-  private final long leewaySeconds;
 
-  ClaimChecks(TokenKind kind, String issuer, List<String> audiences, long leewaySeconds) {
+  /**
+   * Whether tokens must have apojwt's shape (this service makes them: access tokens carry {@code
+   * perms}, refresh tokens do not) or may be an identity provider's (RFC 9068: permissions
+   * optional).
+   */
+  private final boolean apojwtShape;
+
+  ClaimChecks(TokenKind kind, String issuer, List<String> audiences, boolean apojwtShape) {
     this.kind = kind;
     this.issuer = issuer;
     this.audiences = audiences;
-    this.leewaySeconds = leewaySeconds;
+    this.apojwtShape = apojwtShape;
   }
 
-  /** Refuses the claims, read at {@code now} (seconds), unless they pass. */
-  void check(Claims claims, long now) {
+  /** Refuses the claims unless they pass. */
+  void check(Claims claims) {
     checkKind(claims);
     if (claims.exp == Claims.ABSENT) {
       throw Failures.malformed("claim 'exp' is missing");
-    }
-    if (claims.nbf != Claims.ABSENT && claims.nbf > now + leewaySeconds) {
-      throw Failures.notYetValid("claim 'nbf' is in the future");
-    }
-    if (claims.iat != Claims.ABSENT && claims.iat > now + leewaySeconds) {
-      throw Failures.notYetValid("claim 'iat' is in the future");
     }
     if (claims.iss == null) {
       throw Failures.badIssuer("claim 'iss' is missing");
@@ -41,10 +42,14 @@ final class ClaimChecks {
     checkAudience(claims.aud);
   }
 
-  /** apojwt's refresh tokens are exactly the tokens without {@code perms}. */
+  /**
+   * apojwt's refresh tokens are exactly the tokens without {@code perms}. An identity provider's
+   * access tokens need not carry permissions; its tokens are told apart from apojwt's refresh
+   * tokens by their key (refresh tokens are HMAC-signed with the refresh secret) and {@code typ}.
+   */
   private void checkKind(Claims claims) {
     if (kind == TokenKind.ACCESS) {
-      if (claims.perms == null) {
+      if (claims.perms == null && apojwtShape) {
         throw Failures.wrongKind(kind, "token has no 'perms' claim, as refresh tokens do");
       }
       if (claims.sub == null) {

@@ -28,7 +28,13 @@ final class Claims {
   List<String> aud;
 
   String sub;
+
+  /**
+   * The permissions: apojwt's {@code perms}, or those of the configured {@link PermissionsClaim};
+   * null when the token has none.
+   */
   List<String> perms;
+
   Map<String, Object> data;
   String jti;
 
@@ -48,68 +54,40 @@ final class Claims {
    * without parsing the rest: refusing an expired token costs less than accepting a valid one.
    */
   static Claims read(byte[] payload, long expiredAtOrBefore) throws IOException {
+    return read(payload, expiredAtOrBefore, null);
+  }
+
+  /**
+   * Reads the claims, with the permissions from {@code permissionsClaim} (null: apojwt's {@code
+   * perms}, which is then an ordinary claim if another is configured).
+   */
+  static Claims read(byte[] payload, long expiredAtOrBefore, PermissionsClaim permissionsClaim)
+      throws IOException {
     Claims claims = new Claims();
     int seen = 0; // one bit per registered claim read, for duplicate detection
     Set<String> others = null; // the other members' names, made when first needed
+    List<String> viaPath = null; // permissions found by a dotted path
     try (JsonParser parser = StrictJson.openObject(payload, "payload")) {
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String name = parser.currentName();
         parser.nextToken();
         int bit;
-        switch (name) {
-          case "exp":
-            bit = 1;
-            claims.exp = numericDate(parser, name);
-            refuseEarlyIfExpired(claims.exp, expiredAtOrBefore);
-            break;
-          case "nbf":
-            bit = 1 << 1;
-            claims.nbf = numericDate(parser, name);
-            break;
-          case "iat":
-            bit = 1 << 2;
-            claims.iat = numericDate(parser, name);
-            break;
-          case "iss":
-            bit = 1 << 3;
-            claims.iss = StrictJson.string(parser, name);
-            break;
-          case "aud":
-            bit = 1 << 4;
-            claims.aud =
-                parser.currentToken() == JsonToken.VALUE_STRING
-                    ? List.of(parser.getText())
-                    : Collections.unmodifiableList(StrictJson.stringArray(parser, name));
-            break;
-          case "sub":
-            bit = 1 << 5;
-            claims.sub = StrictJson.string(parser, name);
-            break;
-          case "perms":
-            bit = 1 << 6;
-            claims.perms = StrictJson.stringArray(parser, name);
-            break;
-          case "data":
-            bit = 1 << 7;
-            claims.data = StrictJson.object(parser, name);
-            break;
-          case "jti":
-            bit = 1 << 8;
-            claims.jti = StrictJson.string(parser, name);
-            break;
-          case "sid":
-            bit = 1 << 9;
-            if (parser.currentToken() == JsonToken.VALUE_STRING) {
-              claims.sid = parser.getText();
-            } else {
-              claims.sid = NOT_A_STRING;
-              StrictJson.skipValue(parser); // checked as strictly as any claim
-            }
-            break;
-          default:
-            bit = 0;
+        if (permissionsClaim != null && permissionsClaim.isWholeName(name)) {
+          bit = 1 << 9;
+          claims.perms = permissionsClaim.readWhole(parser);
+        } else if (permissionsClaim != null && permissionsClaim.isPathStart(name)) {
+          bit = 1 << 10;
+          viaPath = permissionsClaim.readPath(parser);
+        } else if (permissionsClaim != null && name.equals(PermissionsClaim.PERMS)) {
+          bit = 0;
+          others = StrictJson.addName(others, name);
+          StrictJson.skipValue(parser);
+        } else {
+          bit = registered(parser, name, claims, expiredAtOrBefore);
+          if (bit == 0) {
             others = StrictJson.addName(others, name);
             StrictJson.skipValue(parser); // still checked: syntax, depth, duplicates, numbers
+          }
         }
         if ((seen & bit) != 0) {
           throw StrictJson.duplicate();
@@ -118,7 +96,73 @@ final class Claims {
       }
       StrictJson.expectEnd(parser, "payload");
     }
+    if (claims.perms == null) {
+      claims.perms = viaPath;
+    }
     return claims;
+  }
+
+  /**
+   * Reads the registered or apojwt claim {@code name} into {@code claims}; its bit, or 0 when
+   * {@code name} is another claim (which the caller skips).
+   */
+  private static int registered(
+      JsonParser parser, String name, Claims claims, long expiredAtOrBefore) throws IOException {
+    int bit;
+    switch (name) {
+      case "exp":
+        bit = 1;
+        claims.exp = numericDate(parser, name);
+        refuseEarlyIfExpired(claims.exp, expiredAtOrBefore);
+        break;
+      case "nbf":
+        bit = 1 << 1;
+        claims.nbf = numericDate(parser, name);
+        break;
+      case "iat":
+        bit = 1 << 2;
+        claims.iat = numericDate(parser, name);
+        break;
+      case "iss":
+        bit = 1 << 3;
+        claims.iss = StrictJson.string(parser, name);
+        break;
+      case "aud":
+        bit = 1 << 4;
+        claims.aud =
+            parser.currentToken() == JsonToken.VALUE_STRING
+                ? List.of(parser.getText())
+                : Collections.unmodifiableList(StrictJson.stringArray(parser, name));
+        break;
+      case "sub":
+        bit = 1 << 5;
+        claims.sub = StrictJson.string(parser, name);
+        break;
+      case "perms":
+        bit = 1 << 6;
+        claims.perms = StrictJson.stringArray(parser, name);
+        break;
+      case "data":
+        bit = 1 << 7;
+        claims.data = StrictJson.object(parser, name);
+        break;
+      case "jti":
+        bit = 1 << 8;
+        claims.jti = StrictJson.string(parser, name);
+        break;
+      case "sid":
+        bit = 1 << 11;
+        if (parser.currentToken() == JsonToken.VALUE_STRING) {
+          claims.sid = parser.getText();
+        } else {
+          claims.sid = NOT_A_STRING;
+          StrictJson.skipValue(parser); // checked as strictly as any claim
+        }
+        break;
+      default:
+        bit = 0;
+    }
+    return bit;
   }
 
   /**

@@ -12,8 +12,8 @@ final class EcKey extends AsymmetricKey {
   private final BigInteger order;
   private final int signatureLength;
 
-  private EcKey(JwsAlgorithm algorithm, ECPublicKey publicKey, PrivateKey privateKey) {
-    super(algorithm, publicKey, privateKey);
+  private EcKey(JwsAlgorithm algorithm, ECPublicKey publicKey, PrivateKey privateKey, String kid) {
+    super(algorithm, publicKey, privateKey, kid);
     this.order = publicKey.getParams().getOrder();
     this.signatureLength = 2 * algorithm.curve.coordinateSize;
   }
@@ -22,7 +22,7 @@ final class EcKey extends AsymmetricKey {
    * @throws IllegalArgumentException when a half is not an EC key, or the key is not on the curve
    *     the algorithm names
    */
-  static EcKey of(JwsAlgorithm algorithm, PublicKey publicKey, PrivateKey privateKey) {
+  static EcKey of(JwsAlgorithm algorithm, PublicKey publicKey, PrivateKey privateKey, String kid) {
     if (!(publicKey instanceof ECPublicKey)
         || (privateKey != null && !(privateKey instanceof ECPrivateKey))) {
       throw new IllegalArgumentException(algorithm + " needs an EC key");
@@ -32,7 +32,17 @@ final class EcKey extends AsymmetricKey {
       throw new IllegalArgumentException(
           algorithm + " needs a key on curve " + algorithm.curve.jwkName + " (RFC 7518 3.4)");
     }
-    return new EcKey(algorithm, ec, privateKey);
+    return new EcKey(algorithm, ec, privateKey, kid);
+  }
+
+  /** The curve of {@code key} among ES256/384/512's, or null. */
+  static JwsAlgorithm.Curve curveOf(ECPublicKey key) {
+    for (JwsAlgorithm.Curve curve : JwsAlgorithm.Curve.values()) {
+      if (isOn(curve, key)) {
+        return curve;
+      }
+    }
+    return null;
   }
 
   private static boolean isOn(JwsAlgorithm.Curve curve, ECPublicKey key) {

@@ -9,17 +9,17 @@ import java.util.List;
  * chooses. One per {@link ApoJwt}, immutable.
  */
 final class GuardCalls {
-  private final TokenVerifier accessVerifier;
+  private final TokenVerifier<VerifiedToken> accessVerifier;
   private final TokenFinder tokenFinder;
-  private final TokenVerifier refreshVerifier;
+  private final TokenVerifier<VerifiedRefresh> refreshVerifier;
   private final TokenFinder refreshFinder;
   private final String adminPermission;
   private final ExceptionHandler exceptionHandler;
 
   GuardCalls(
-      TokenVerifier accessVerifier,
+      TokenVerifier<VerifiedToken> accessVerifier,
       TokenFinder tokenFinder,
-      TokenVerifier refreshVerifier,
+      TokenVerifier<VerifiedRefresh> refreshVerifier,
       TokenFinder refreshFinder,
       String adminPermission,
       ExceptionHandler exceptionHandler) {
@@ -40,7 +40,7 @@ final class GuardCalls {
     }
     VerifiedToken token;
     try {
-      token = new VerifiedToken(findAndVerify(rule, arguments, accessVerifier, tokenFinder));
+      token = findAndVerify(rule, arguments, accessVerifier, tokenFinder);
     } catch (ApoJwtException e) {
       throw reject(e, rule, arguments);
     }
@@ -60,7 +60,7 @@ final class GuardCalls {
       throw new IllegalStateException(refreshNotConfigured(rule));
     }
     try {
-      return new VerifiedRefresh(findAndVerify(rule, arguments, refreshVerifier, refreshFinder));
+      return findAndVerify(rule, arguments, refreshVerifier, refreshFinder);
     } catch (ApoJwtException e) {
       throw reject(e, rule, arguments);
     }
@@ -113,8 +113,8 @@ final class GuardCalls {
    * Finds this call's token (the {@code @BearerToken} argument, else the finder) and verifies it in
    * place within the value found.
    */
-  private static Claims findAndVerify(
-      AccessRule rule, Object[] arguments, TokenVerifier verifier, TokenFinder finder) {
+  private static <T> T findAndVerify(
+      AccessRule rule, Object[] arguments, TokenVerifier<T> verifier, TokenFinder finder) {
     String value = find(rule, arguments, verifier.kind(), finder);
     int end = BearerValue.end(value);
     int start = BearerValue.start(value, end);

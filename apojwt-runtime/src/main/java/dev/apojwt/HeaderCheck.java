@@ -4,57 +4,86 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * The header stage of verification for one kind of token and one pinned algorithm (RFC 8725 section
- * 3.1): the algorithm is never chosen by the header, {@code typ} must fit the kind, and no
- * extension apojwt does not implement may be relied upon. Keys named by {@code kid}, {@code jwk},
- * {@code jku}, {@code x5u} or {@code x5c} are never used.
+ * The header stage of verification for one kind of token and the allowed algorithms (RFC 8725
+ * section 3.1): the algorithm must be one that the configuration allows (it never widens what is
+ * accepted), {@code typ} must fit the kind, and no extension apojwt does not implement may be
+ * relied upon. The {@code kid} is handed on to key selection, which uses it only to choose among
+ * keys the service knows; keys named by {@code jwk}, {@code jku}, {@code x5u} or {@code x5c} are
+ * never used.
  */
 final class HeaderCheck {
   private final TokenKind kind;
-  private final JwsAlgorithm algorithm;
+  private final Set<JwsAlgorithm> allowed;
 
   /**
-   * Encoded headers known to be valid for this kind and algorithm, exactly as apojwt and PyJWT
-   * write them. A token whose header segment is one of these skips the parse: it is byte for byte a
-   * header that the full check accepts.
+   * Encoded headers known to be valid for this kind and these algorithms, exactly as apojwt and
+   * PyJWT write them (with each configured kid), and what each says. A token whose header segment
+   * is one of these skips the parse: it is byte for byte a header that the full check accepts.
    */
   private final byte[][] knownHeaders;
 
-  HeaderCheck(TokenKind kind, JwsAlgorithm algorithm) {
+  private final JwsHeader[] knownResults;
+
+  HeaderCheck(TokenKind kind, Set<JwsAlgorithm> allowed, List<JwsKey> configuredKeys) {
     this.kind = kind;
-    this.algorithm = algorithm;
-    this.knownHeaders =
-        new byte[][] {
-          encoded(algorithm, kind.typ).getBytes(StandardCharsets.US_ASCII),
-          encoded(algorithm, "JWT").getBytes(StandardCharsets.US_ASCII)
-        };
+    this.allowed = EnumSet.copyOf(allowed);
+    List<byte[]> headers = new ArrayList<>();
+    List<JwsHeader> results = new ArrayList<>();
+    for (JwsAlgorithm algorithm : this.allowed) {
+      JwsHeader plain = new JwsHeader(algorithm, null, false);
+      headers.add(encoded(algorithm, kind.typ, null).getBytes(StandardCharsets.US_ASCII));
+      results.add(plain);
+      headers.add(encoded(algorithm, "JWT", null).getBytes(StandardCharsets.US_ASCII));
+      results.add(plain);
+    }
+    for (JwsKey key : configuredKeys) {
+      if (key.kid != null && this.allowed.contains(key.algorithm)) {
+        headers.add(encoded(key.algorithm, kind.typ, key.kid).getBytes(StandardCharsets.US_ASCII));
+        results.add(new JwsHeader(key.algorithm, key.kid, false));
+      }
+    }
+    this.knownHeaders = headers.toArray(new byte[0][]);
+    this.knownResults = results.toArray(new JwsHeader[0]);
   }
 
   /**
-   * The header apojwt writes: {@code {"alg":"HS256","typ":"at+jwt"}}. PyJWT writes the same shape.
+   * The header apojwt writes: {@code {"alg":"HS256","typ":"at+jwt"}}, with {@code ,"kid":".."} last
+   * when the key has one. PyJWT writes the same shape.
    */
-  static String encoded(JwsAlgorithm algorithm, String typ) {
-    String json = "{\"alg\":\"" + algorithm.name() + "\",\"typ\":\"" + typ + "\"}";
+  static String encoded(JwsAlgorithm algorithm, String typ, String kid) {
+    String json =
+        "{\"alg\":\""
+            + algorithm.name()
+            + "\",\"typ\":\""
+            + typ
+            + (kid == null ? "" : "\",\"kid\":\"" + kid)
+            + "\"}";
     return Base64Url.encodeToString(json.getBytes(StandardCharsets.US_ASCII));
   }
 
-  /** Refuses the token unless its header passes. */
-  void check(CompactToken token) throws IOException {
-    for (byte[] known : knownHeaders) {
-      if (token.headerIs(known)) {
-        return;
+  /** What the header says, once it passes. */
+  JwsHeader check(CompactToken token) throws IOException {
+    for (int i = 0; i < knownHeaders.length; i++) {
+      if (token.headerIs(knownHeaders[i])) {
+        return knownResults[i];
       }
     }
-    check(token.header());
+    return check(token.header());
   }
 
-  private void check(byte[] header) throws IOException {
+  private JwsHeader check(byte[] header) throws IOException {
     String alg = null;
     String typ = null;
+    String kid = null;
+    boolean kidSeen = false;
+    boolean kidNotAString = false;
     Set<String> others = null;
     try (JsonParser parser = StrictJson.openObject(header, "header")) {
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -72,6 +101,19 @@ final class HeaderCheck {
               throw StrictJson.duplicate();
             }
             typ = StrictJson.string(parser, "typ");
+            break;
+          case "kid":
+            if (kidSeen) {
+              throw StrictJson.duplicate();
+            }
+            kidSeen = true;
+            if (parser.currentToken() == JsonToken.VALUE_STRING) {
+              kid = parser.getText();
+            } else {
+              // Refused where a kid is used; a service with one key without kid never reads it.
+              kidNotAString = true;
+              StrictJson.skipValue(parser);
+            }
             break;
           case "crit":
             // RFC 7515 4.1.11: extensions listed in crit must be understood; apojwt implements
@@ -94,9 +136,14 @@ final class HeaderCheck {
     if (typ != null && !acceptsTyp(typ)) {
       throw Failures.wrongKind(kind, "header 'typ' is not that of " + describe(kind));
     }
-    if (!alg.equals(algorithm.name())) {
-      throw Failures.badAlgorithm("header 'alg' is not the configured " + algorithm.name());
+    JwsAlgorithm algorithm = JwsAlgorithm.named(alg);
+    if (algorithm == null || !allowed.contains(algorithm)) {
+      throw Failures.badAlgorithm(
+          allowed.size() == 1
+              ? "header 'alg' is not the configured " + allowed.iterator().next().name()
+              : "header 'alg' is not one of the configured algorithms");
     }
+    return new JwsHeader(algorithm, kid, kidNotAString);
   }
 
   /**

@@ -11,8 +11,8 @@ final class HmacKey extends JwsKey {
   private final SecretKeySpec key;
   private final ThreadLocal<Mac> macs;
 
-  private HmacKey(JwsAlgorithm algorithm, byte[] secret) {
-    super(algorithm);
+  private HmacKey(JwsAlgorithm algorithm, byte[] secret, String kid) {
+    super(algorithm, kid);
     this.key = new SecretKeySpec(secret, algorithm.jcaName);
     this.macs = ThreadLocal.withInitial(this::newMac);
     newMac(); // fail at build(), not at the first request, if the JDK lacks the MAC
@@ -27,6 +27,11 @@ final class HmacKey extends JwsKey {
    * @throws IllegalArgumentException when the secret is too short, saying how to make a good one
    */
   static HmacKey of(JwsAlgorithm algorithm, byte[] secret, String what) {
+    return of(algorithm, secret, what, null);
+  }
+
+  /** The key of {@code algorithm} made of {@code secret}, named {@code kid} (or null). */
+  static HmacKey of(JwsAlgorithm algorithm, byte[] secret, String what, String kid) {
     if (algorithm.family != JwsAlgorithm.Family.HMAC) {
       throw new IllegalArgumentException(algorithm + " is not an HMAC algorithm");
     }
@@ -44,7 +49,7 @@ final class HmacKey extends JwsKey {
               + ". Generate one with: openssl rand -base64 "
               + (minimum * 3 / 2));
     }
-    return new HmacKey(algorithm, secret);
+    return new HmacKey(algorithm, secret, kid);
   }
 
   private Mac newMac() {

@@ -6,9 +6,10 @@ import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 
 /**
- * The JWS algorithms apojwt accepts (RFC 7518 section 3), each with its facts: the JCA name, the
- * hash, and what it demands of a key (minimum secret size, curve, RSA size). The keys of each
- * family ({@link HmacKey}, {@link RsaKey}, {@link EcKey}) check themselves against these facts.
+ * The JWS algorithms apojwt accepts (RFC 7518 section 3, and EdDSA of RFC 8037), each with its
+ * facts: the JCA name, the hash, and what it demands of a key (minimum secret size, curve, RSA
+ * size). The keys of each family ({@link HmacKey}, {@link RsaKey}, {@link EcKey}, {@link EdKey})
+ * check themselves against these facts.
  */
 enum JwsAlgorithm {
   HS256(Family.HMAC, "HmacSHA256", "SHA-256", 32, null),
@@ -20,12 +21,21 @@ enum JwsAlgorithm {
   // The JDK's P1363 format is JWS's R || S (RFC 7518 3.4), with no DER in between.
   ES256(Family.EC, "SHA256withECDSAinP1363Format", "SHA-256", 32, Curve.P_256),
   ES384(Family.EC, "SHA384withECDSAinP1363Format", "SHA-384", 48, Curve.P_384),
-  ES512(Family.EC, "SHA512withECDSAinP1363Format", "SHA-512", 64, Curve.P_521);
+  ES512(Family.EC, "SHA512withECDSAinP1363Format", "SHA-512", 64, Curve.P_521),
+  // RFC 8037: Ed25519 only (the JDK's own provider); the hash is part of the scheme.
+  EdDSA(Family.OKP, "Ed25519", null, 0, null);
 
   enum Family {
     HMAC,
     RSA,
-    EC
+    EC,
+    /** Octet key pairs (RFC 8037): Ed25519. */
+    OKP;
+
+    /** Whether keys of this family are public keys (every family but HMAC). */
+    boolean asymmetric() {
+      return this != HMAC;
+    }
   }
 
   /** RFC 7518 section 3.3: RSA keys of 2048 bits or larger MUST be used. */
@@ -52,17 +62,37 @@ enum JwsAlgorithm {
       this.coordinateSize = coordinateSize;
     }
 
+    private volatile ECParameterSpec parameters;
+
     /** The curve's domain parameters, as the JDK defines them. */
     ECParameterSpec parameters() {
-      try {
-        AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC");
-        parameters.init(new ECGenParameterSpec(stdName));
-        return parameters.getParameterSpec(ECParameterSpec.class);
-      } catch (GeneralSecurityException e) {
-        throw new IllegalStateException("this JDK does not know curve " + stdName, e);
+      ECParameterSpec p = parameters;
+      if (p == null) {
+        try {
+          AlgorithmParameters a = AlgorithmParameters.getInstance("EC");
+          a.init(new ECGenParameterSpec(stdName));
+          p = a.getParameterSpec(ECParameterSpec.class);
+        } catch (GeneralSecurityException e) {
+          throw new IllegalStateException("this JDK does not know curve " + stdName, e);
+        }
+        parameters = p;
       }
+      return p;
+    }
+
+    /** The curve named {@code crv} in a JWK, or null. */
+    static Curve named(String crv) {
+      for (Curve curve : values()) {
+        if (curve.jwkName.equals(crv)) {
+          return curve;
+        }
+      }
+      return null;
     }
   }
+
+  /** Ed25519's signature length (RFC 8032 section 5.1.6). */
+  static final int ED25519_SIGNATURE_BYTES = 64;
 
   final Family family;
 
@@ -103,6 +133,18 @@ enum JwsAlgorithm {
   static JwsAlgorithm named(String name) {
     for (JwsAlgorithm algorithm : values()) {
       if (algorithm.name().equals(name)) {
+        return algorithm;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The algorithm a configuration names, in any case ({@code "rs256"}, {@code "EDDSA"}), or null.
+   */
+  static JwsAlgorithm configured(String name) {
+    for (JwsAlgorithm algorithm : values()) {
+      if (algorithm.name().equalsIgnoreCase(name)) {
         return algorithm;
       }
     }

@@ -1,5 +1,6 @@
 package dev.apojwt;
 
+import java.math.BigInteger;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.interfaces.RSAPrivateKey;
@@ -9,16 +10,18 @@ import java.security.interfaces.RSAPublicKey;
 final class RsaKey extends AsymmetricKey {
   private final int signatureLength;
 
-  private RsaKey(JwsAlgorithm algorithm, RSAPublicKey publicKey, PrivateKey privateKey) {
-    super(algorithm, publicKey, privateKey);
+  private RsaKey(
+      JwsAlgorithm algorithm, RSAPublicKey publicKey, PrivateKey privateKey, String kid) {
+    super(algorithm, publicKey, privateKey, kid);
     this.signatureLength = (publicKey.getModulus().bitLength() + 7) / 8;
   }
 
   /**
-   * @throws IllegalArgumentException when a half is not an RSA key, or the modulus is under 2048
-   *     bits
+   * @throws IllegalArgumentException when a half is not an RSA key, the modulus is under 2048 bits,
+   *     or the public exponent is not an odd number of at least 3 (with an exponent of 1, every
+   *     padded hash is its own signature)
    */
-  static RsaKey of(JwsAlgorithm algorithm, PublicKey publicKey, PrivateKey privateKey) {
+  static RsaKey of(JwsAlgorithm algorithm, PublicKey publicKey, PrivateKey privateKey, String kid) {
     if (!(publicKey instanceof RSAPublicKey)
         || (privateKey != null && !(privateKey instanceof RSAPrivateKey))) {
       throw new IllegalArgumentException(algorithm + " needs an RSA key");
@@ -33,7 +36,12 @@ final class RsaKey extends AsymmetricKey {
               + " bits (RFC 7518 3.3); this one has "
               + bits);
     }
-    return new RsaKey(algorithm, rsa, privateKey);
+    BigInteger e = rsa.getPublicExponent();
+    if (e.compareTo(BigInteger.valueOf(3)) < 0 || !e.testBit(0)) {
+      throw new IllegalArgumentException(
+          algorithm + " needs an RSA key with an odd public exponent of at least 3");
+    }
+    return new RsaKey(algorithm, rsa, privateKey, kid);
   }
 
   /** An RSA signature is exactly as long as the modulus. */

@@ -61,7 +61,7 @@ final class TokenWriter {
     this.kind = kind;
     this.key = key;
     this.encodedHeader =
-        HeaderCheck.encoded(key.algorithm, kind.typ).getBytes(StandardCharsets.US_ASCII);
+        HeaderCheck.encoded(key.algorithm, kind.typ, key.kid).getBytes(StandardCharsets.US_ASCII);
     this.issuerJson = StrictJson.write(json -> json.writeString(issuer));
     this.audienceJson =
         StrictJson.write(

@@ -24,7 +24,7 @@ public final class VerifiedToken {
 
   VerifiedToken(Claims claims) {
     this.subject = claims.sub;
-    this.permissions = new PermissionSet(claims.perms);
+    this.permissions = new PermissionSet(claims.perms == null ? List.of() : claims.perms);
     this.data = claims.data == null ? Map.of() : claims.data;
     this.issuer = claims.iss;
     this.audience = claims.aud == null ? List.of() : claims.aud;
@@ -41,8 +41,9 @@ public final class VerifiedToken {
   }
 
   /**
-   * The permissions written in the token ({@code perms}), in token order, without duplicates. No
-   * {@code @Implies} expansion and no admin rule: this is what the token says.
+   * The permissions written in the token ({@code perms}, or the configured {@code
+   * permissionsClaim}), in token order, without duplicates; empty when an identity provider's token
+   * has none. No {@code @Implies} expansion and no admin rule: this is what the token says.
    */
   public Set<String> permissions() {
     return permissions;

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The runtime is the named module {@code dev.apojwt} (the tests run inside it), which exports only
- * its API package and needs nothing but Jackson's streaming parser and Caffeine (its caches), which
- * none of its signatures shows.
+ * its API package and needs nothing but Jackson's streaming parser, Caffeine and the JDK's HTTP
+ * client, none of which its signatures show.
  */
 class ModuleTest {
   @Test
@@ -31,14 +31,25 @@ class ModuleTest {
   }
 
   @Test
-  void itRequiresJacksonCoreAndCaffeineAndNotTransitively() {
+  void itDeclaresTheGeneratedGuardFactoriesAsAService() {
+    assertEquals(
+        Set.of("dev.apojwt.GuardFactory"), ApoJwt.class.getModule().getDescriptor().uses());
+  }
+
+  @Test
+  void itRequiresJacksonCoreCaffeineAndTheHttpClientAndNoneTransitively() {
     Map<String, Set<ModuleDescriptor.Requires.Modifier>> requires =
         ApoJwt.class.getModule().getDescriptor().requires().stream()
             .collect(Collectors.toMap(ModuleDescriptor.Requires::name, r -> r.modifiers()));
     assertEquals(
-        Set.of("java.base", "com.fasterxml.jackson.core", "com.github.benmanes.caffeine"),
+        Set.of(
+            "java.base",
+            "com.fasterxml.jackson.core",
+            "com.github.benmanes.caffeine",
+            "java.net.http"),
         requires.keySet());
     assertTrue(requires.get("com.fasterxml.jackson.core").isEmpty(), requires.toString());
     assertTrue(requires.get("com.github.benmanes.caffeine").isEmpty(), requires.toString());
+    assertTrue(requires.get("java.net.http").isEmpty(), requires.toString());
   }
 }

@@ -24,6 +24,9 @@ final class Fixtures {
 
   static KeyPair keyPair(String algorithm) {
     try {
+      if (algorithm.equals("EdDSA")) {
+        return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+      }
       if (algorithm.startsWith("RS")) {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
@@ -39,22 +42,31 @@ final class Fixtures {
 
   /** An ApoJwt as a service would configure it; keys null for HS256. */
   static ApoJwt.Builder apoJwt(String algorithm, KeyPair keys) {
-    ApoJwt.Builder builder =
-        ApoJwt.builder()
-            .algorithm(algorithm)
-            .issuer(ISSUER)
-            .serverAudience(AUDIENCE)
-            .expPeriod(Duration.ofHours(1))
-            .refresh(REFRESH_SECRET, Duration.ofDays(1), call -> null);
+    ApoJwt.Builder builder = plain(algorithm);
     return keys == null ? builder.secret(SECRET) : builder.signingKeys(keys);
+  }
+
+  /** The same configuration without keys or secrets, for the caller to add them. */
+  static ApoJwt.Builder plain(String algorithm) {
+    return ApoJwt.builder()
+        .algorithm(algorithm)
+        .issuer(ISSUER)
+        .serverAudience(AUDIENCE)
+        .expPeriod(Duration.ofHours(1))
+        .refresh(REFRESH_SECRET, Duration.ofDays(1), call -> null);
   }
 
   /** {@link #POOL} distinct valid access tokens holding {@link #PERMISSION}. */
   static String[] tokens(ApoJwt jwt, List<String> permissions) {
     String[] tokens = new String[POOL];
     for (int i = 0; i < POOL; i++) {
-      tokens[i] = jwt.createToken("user-" + i, permissions, Map.of("tenant", "acme", "seat", i));
+      tokens[i] = token(jwt, permissions, i);
     }
     return tokens;
+  }
+
+  /** The {@code i}-th token of a pool. */
+  static String token(ApoJwt jwt, List<String> permissions, int i) {
+    return jwt.createToken("user-" + i, permissions, Map.of("tenant", "acme", "seat", i));
   }
 }

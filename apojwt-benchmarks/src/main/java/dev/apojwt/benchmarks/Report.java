@@ -103,7 +103,7 @@ public final class Report {
     return run.getPrimaryResult().getScore();
   }
 
-  private static String time(RunResult run) {
+  static String time(RunResult run) {
     double ns = nanos(run);
     double error = run.getPrimaryResult().getScoreError();
     if (ns >= 10_000) {
@@ -117,7 +117,7 @@ public final class Report {
     return ratio(nanos(baseline) / nanos(run));
   }
 
-  private static String allocation(RunResult run) {
+  static String allocation(RunResult run) {
     Result<?> norm = run.getSecondaryResults().get("gc.alloc.rate.norm");
     return norm == null ? "n/a" : String.format(Locale.ROOT, "%,.0f", norm.getScore());
   }
@@ -126,7 +126,7 @@ public final class Report {
    * {@code run}'s time over {@code baseline}'s, with the error of the two scores carried over
    * (their relative errors added in quadrature).
    */
-  private static String timeRatio(RunResult run, RunResult baseline) {
+  static String timeRatio(RunResult run, RunResult baseline) {
     return ratioWithError(
         nanos(run),
         run.getPrimaryResult().getScoreError(),
@@ -333,14 +333,14 @@ public final class Report {
             + " |");
   }
 
-  private static String cpuTime(RunResult run) {
+  static String cpuTime(RunResult run) {
     Result<?> cpu = run.getSecondaryResults().get("cpu.time.norm");
     return cpu == null
         ? "n/a"
         : String.format(Locale.ROOT, "%,.0f ± %,.0f ns", cpu.getScore(), cpu.getScoreError());
   }
 
-  private static String cpuRatio(RunResult run, RunResult baseline) {
+  static String cpuRatio(RunResult run, RunResult baseline) {
     Result<?> a = run.getSecondaryResults().get("cpu.time.norm");
     Result<?> b = baseline.getSecondaryResults().get("cpu.time.norm");
     if (a == null || b == null) {
@@ -391,7 +391,7 @@ public final class Report {
     line("");
   }
 
-  private static String machine() {
+  static String machine() {
     String cpu = "unknown CPU";
     try {
       cpu =

@@ -2,6 +2,7 @@ package dev.apojwt.processor;
 
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
 import dev.apojwt.processor.Reporter.Diagnostics;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -22,8 +23,9 @@ import javax.lang.model.util.Elements;
 
 /**
  * The apojwt annotation processor: checks the access rules of handler interfaces at compile time
- * and generates {@code Guarded<Interface>} for each, plus {@code <Catalog>Hierarchy} for each
- * {@code @PermissionCatalog}.
+ * and generates {@code Guarded<Interface>} for each (with its nested {@code GuardFactory}, listed
+ * in {@code META-INF/services/dev.apojwt.GuardFactory} at the end), plus {@code <Catalog>Hierarchy}
+ * for each {@code @PermissionCatalog}.
  *
  * <p>Each round it checks where the annotations stand, reads the catalogs (this round's, and those
  * named with {@code -Aapojwt.catalog} once), then validates, models and writes every handler
@@ -43,6 +45,7 @@ public final class ApoJwtProcessor extends AbstractProcessor {
   public static final String REQUIRE_CATALOG_OPTION = "apojwt.requireCatalog";
 
   private static final String RUNTIME_TYPE = "dev.apojwt.ApoJwt";
+  private static final String FACTORY_TYPE = "dev.apojwt.GuardFactory";
 
   /** Called before each handler interface is processed; tests use it to simulate a bug. */
   private final Consumer<TypeElement> beforeHandler;
@@ -59,6 +62,8 @@ public final class ApoJwtProcessor extends AbstractProcessor {
   private GuardWriter guardWriter;
   private HierarchyWriter hierarchyWriter;
   private SourceFiles sourceFiles;
+  private ModuleProvides moduleProvides;
+  private final ServicesFile servicesFile = new ServicesFile();
 
   /** Handler interfaces waiting for a later round, by qualified name. */
   private final Map<String, HandlerValidator.Unresolved> deferred = new LinkedHashMap<>();
@@ -71,6 +76,7 @@ public final class ApoJwtProcessor extends AbstractProcessor {
 
   private boolean optionCatalogsRead;
   private Boolean runtimeAvailable;
+  private Boolean factoriesAvailable;
   private boolean runtimeMissingReported;
 
   public ApoJwtProcessor() {
@@ -113,6 +119,7 @@ public final class ApoJwtProcessor extends AbstractProcessor {
     guardWriter = new GuardWriter(generated);
     hierarchyWriter = new HierarchyWriter(generated);
     sourceFiles = new SourceFiles(processingEnv.getFiler(), reporter, parallelRendering);
+    moduleProvides = new ModuleProvides(elements, reporter);
   }
 
   @Override
@@ -135,6 +142,7 @@ public final class ApoJwtProcessor extends AbstractProcessor {
     try {
       if (roundEnv.processingOver()) {
         sourceFiles.close();
+        writeServicesFile();
         injectionsWithoutRule.report(elements, reporter.compilation());
         reportDeferred(roundEnv);
       } else if (!annotations.isEmpty() || !deferred.isEmpty()) {
@@ -281,7 +289,46 @@ public final class ApoJwtProcessor extends AbstractProcessor {
         return; // the catalog's errors are reported; its hierarchy class does not exist
       }
     }
-    sourceFiles.add(handler, "interface", () -> guardWriter.write(model));
+    boolean factory = factoriesAvailable();
+    sourceFiles.add(
+        handler,
+        "interface",
+        () -> guardWriter.write(model, factory),
+        () -> {
+          if (factory) {
+            ClassName factoryName = model.factoryName();
+            servicesFile.add(HandlerModel.binaryName(factoryName), handler, elements);
+            moduleProvides.add(handler, factoryName.canonicalName());
+          }
+        });
+  }
+
+  /**
+   * Whether the runtime on the class path has {@code GuardFactory} (one older than the processor
+   * does not: its guards are generated without a factory, and listed nowhere).
+   */
+  private boolean factoriesAvailable() {
+    if (factoriesAvailable == null) {
+      factoriesAvailable = elements.getTypeElement(FACTORY_TYPE) != null;
+    }
+    return factoriesAvailable;
+  }
+
+  /**
+   * The services file of every factory, once, at the end, and whether named modules provide them;
+   * each with its own crash guard.
+   */
+  private void writeServicesFile() {
+    try {
+      servicesFile.write(processingEnv.getFiler(), elements, reporter, done::contains);
+    } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
+      reporter.compilation().reportCrash(null, "services file", e);
+    }
+    try {
+      moduleProvides.checkAll();
+    } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
+      reporter.compilation().reportCrash(null, "module", e);
+    }
   }
 
   // ------------------------------------------------------------------ catalogs

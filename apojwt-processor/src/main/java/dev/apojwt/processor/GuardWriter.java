@@ -24,7 +24,8 @@ import javax.lang.model.element.Modifier;
  * Writes {@code Guarded<Interface>} for a valid {@link HandlerModel}: the class, its constants (the
  * handler's name, the permission hierarchy, one access rule per method, the access table), the
  * delegate and its constructor, {@code accessTable()}, then each guarded method ({@link
- * GuardMethodWriter}) and its overload without injected parameters.
+ * GuardMethodWriter}) and its overload without injected parameters, and last the nested {@code
+ * Factory} ({@link FactoryWriter}).
  */
 final class GuardWriter {
   private static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
@@ -36,11 +37,17 @@ final class GuardWriter {
   /** {@code @Generated}, or null when the JDK lacks it. */
   private final AnnotationSpec generated;
 
+  private final FactoryWriter factoryWriter = new FactoryWriter();
+
   GuardWriter(AnnotationSpec generated) {
     this.generated = generated;
   }
 
-  JavaFile write(HandlerModel model) {
+  /**
+   * The guard's file; with {@code factory}, the guard's {@code GuardFactory} nested in it (the
+   * runtime on the class path has that type).
+   */
+  JavaFile write(HandlerModel model, boolean factory) {
     Guard guard = new Guard(model);
     TypeSpec.Builder type = declaration(guard);
     addConstants(type, guard);
@@ -53,6 +60,9 @@ final class GuardWriter {
       if (method.overload() != Overload.NONE) {
         type.addMethod(writer.overload());
       }
+    }
+    if (factory) {
+      type.addType(factoryWriter.write(model));
     }
     return JavaFile.builder(guard.name.packageName(), type.build())
         .skipJavaLangImports(true)

@@ -46,6 +46,36 @@ record HandlerModel(
     return ClassName.get(name.packageName(), "Guarded" + String.join("_", name.simpleNames()));
   }
 
+  /**
+   * {@code GuardedOrders.Factory}: nested in the guard, so that it can never clash with another
+   * top-level name (a separate {@code GuardedOrdersFactory} would be the guard of a handler named
+   * {@code OrdersFactory}), and no extra file is compiled per handler. A handler with a type
+   * parameter named {@code Factory} ({@code Repo<Factory>}) gets {@code Factory_}: inside the guard
+   * a member class of that name would hide the type parameter.
+   */
+  ClassName factoryName() {
+    String name = "Factory";
+    while (hasTypeVariable(name)) {
+      name += "_";
+    }
+    return guardName.nestedClass(name);
+  }
+
+  private boolean hasTypeVariable(String name) {
+    for (TypeVariableName variable : typeVariables) {
+      if (variable.name().equals(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code com.example.GuardedOrders$Factory}: how ServiceLoader's files name the factory. */
+  static String binaryName(ClassName name) {
+    String simple = String.join("$", name.simpleNames());
+    return name.packageName().isEmpty() ? simple : name.packageName() + "." + simple;
+  }
+
   /** How a guarded method returns a refused call. */
   enum Async {
     /** It throws. */

@@ -293,6 +293,23 @@ enum Message {
           + " missing"),
   WRITE_FAILED(
       ERROR, "write-failed", "could not write %s (%s): rename the type that clashes with it"),
+  FACTORY_NOT_PROVIDED(
+      NOTE,
+      "factory-not-provided",
+      "%s is in module %s, whose ServiceLoader ignores META-INF/services, so frameworks (the"
+          + " Spring Boot starter) cannot find its guard factory: add \"provides"
+          + " dev.apojwt.GuardFactory with %s;\" to the module's module-info.java (one provides"
+          + " lists every factory, separated by commas)"),
+  SERVICES_READ_FAILED(
+      ERROR,
+      "services-read-failed",
+      "could not read the existing %s (%s), so it was left as it was and may miss this"
+          + " compilation's guard factories: make the file readable, or delete it and rebuild"),
+  SERVICES_WRITE_FAILED(
+      ERROR,
+      "services-write-failed",
+      "could not write %s (%s), so frameworks cannot find the guard factories: make the class"
+          + " output directory writable, or rebuild"),
   CRASH(
       ERROR,
       "crash",

@@ -16,6 +16,7 @@ final class RuntimeNames {
   static final ClassName PERMISSION_HIERARCHY =
       ClassName.get(RUNTIME_PACKAGE, "PermissionHierarchy");
   static final ClassName VERIFIED_TOKEN = ClassName.get(RUNTIME_PACKAGE, "VerifiedToken");
+  static final ClassName GUARD_FACTORY = ClassName.get(RUNTIME_PACKAGE, "GuardFactory");
   static final ClassName VERIFIED_REFRESH = ClassName.get(RUNTIME_PACKAGE, "VerifiedRefresh");
 
   static final String GENERATED = "javax.annotation.processing.Generated";

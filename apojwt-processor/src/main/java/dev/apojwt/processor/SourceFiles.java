@@ -28,7 +28,8 @@ import javax.tools.JavaFileObject;
  */
 final class SourceFiles implements AutoCloseable {
   /** One file to write: where it comes from, and how to make it. */
-  private record Pending(Element origin, String what, CompletableFuture<Rendered> rendered) {}
+  private record Pending(
+      Element origin, String what, CompletableFuture<Rendered> rendered, Runnable written) {}
 
   /** A rendered file. */
   private record Rendered(String name, String source, Element[] originatingElements) {}
@@ -75,6 +76,11 @@ final class SourceFiles implements AutoCloseable {
    * it that are ready.
    */
   void add(Element origin, String what, Supplier<JavaFile> file) {
+    add(origin, what, file, () -> {});
+  }
+
+  /** As {@link #add(Element, String, Supplier)}; {@code written} runs once the file is written. */
+  void add(Element origin, String what, Supplier<JavaFile> file, Runnable written) {
     Supplier<Rendered> render =
         () -> {
           JavaFile javaFile = file.get();
@@ -100,7 +106,7 @@ final class SourceFiles implements AutoCloseable {
     } else {
       rendered = CompletableFuture.supplyAsync(render, worker);
     }
-    pending.add(new Pending(origin, what, rendered));
+    pending.add(new Pending(origin, what, rendered, written));
     writeReady();
   }
 
@@ -140,6 +146,13 @@ final class SourceFiles implements AutoCloseable {
       reporter
           .scope(file.origin())
           .report(file.origin(), Message.WRITE_FAILED, rendered.name(), e.getMessage());
+      return;
+    }
+    try {
+      file.written().run();
+    } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
+      // Its own crash: the files after it are still written.
+      reporter.scope(file.origin()).reportCrash(file.origin(), file.what(), e);
     }
   }
 

@@ -223,6 +223,21 @@ class GeneratedCodeTest {
   }
 
   @Test
+  void theServicesFileListsEveryFactorySortedWithItsHandler() throws IOException {
+    assertThat(TestCompiler.generatedResource(compilation, ServicesFile.PATH))
+        .isEqualTo(
+            String.join(
+                "\n",
+                "com.example.GuardedOld$Factory # com.example.Old",
+                "com.example.GuardedOrders$Factory # com.example.Orders",
+                "com.example.GuardedOverloaded$Factory # com.example.Overloaded",
+                "com.example.GuardedSessions$Factory # com.example.Sessions",
+                "com.example.store.GuardedStore_Readable$Factory # com.example.store.Store$Readable",
+                "com.example.store.GuardedStore_Repo$Factory # com.example.store.Store$Repo",
+                ""));
+  }
+
+  @Test
   void goldenHierarchies() throws IOException {
     assertGolden("com.example.PermsHierarchy", "PermsHierarchy.java");
     assertGolden("com.example.billing.Billing_PermsHierarchy", "Billing_PermsHierarchy.java");

@@ -10,6 +10,7 @@ import dev.apojwt.annotation.TokenRequired;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -34,6 +35,7 @@ import javax.tools.JavaFileManager;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
 
 /** Compiles sources in memory with the processor, and loads what came out. */
@@ -126,6 +128,13 @@ final class TestCompiler {
             }
             return new MemoryFile(className, kind);
           }
+
+          @Override
+          public FileObject getFileForOutput(
+              Location location, String packageName, String relativeName, FileObject sibling) {
+            // The services file: kept in memory too, never written to the working directory.
+            return new MemoryFile(packageName + "/" + relativeName, JavaFileObject.Kind.OTHER);
+          }
         };
     List<String> options = List.of(LINT, "-classpath", String.join(File.pathSeparator, classPath));
     JavaCompiler.CompilationTask task =
@@ -144,6 +153,14 @@ final class TestCompiler {
     }
 
     @Override
+    public InputStream openInputStream() throws IOException {
+      if (content.size() == 0 && getKind() == Kind.OTHER) {
+        throw new FileNotFoundException(toUri().toString());
+      }
+      return new ByteArrayInputStream(content.toByteArray());
+    }
+
+    @Override
     public OutputStream openOutputStream() {
       content.reset();
       return content;
@@ -158,11 +175,6 @@ final class TestCompiler {
     public CharSequence getCharContent(boolean ignoreEncodingErrors) {
       return content.toString(StandardCharsets.UTF_8);
     }
-
-    @Override
-    public InputStream openInputStream() {
-      return new ByteArrayInputStream(content.toByteArray());
-    }
   }
 
   /** The contents of a generated source file. */
@@ -171,6 +183,19 @@ final class TestCompiler {
         compilation
             .generatedSourceFile(qualifiedName)
             .orElseThrow(() -> new AssertionError(qualifiedName + " was not generated"));
+    try {
+      return file.getCharContent(false).toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The contents of a resource the compilation generated in its class output. */
+  static String generatedResource(Compilation compilation, String path) {
+    JavaFileObject file =
+        compilation
+            .generatedFile(StandardLocation.CLASS_OUTPUT, path)
+            .orElseThrow(() -> new AssertionError(path + " was not generated"));
     try {
       return file.getCharContent(false).toString();
     } catch (IOException e) {

@@ -45,6 +45,7 @@ final class AttackCorpus {
     corpus.encodingAttacks();
     corpus.claimAttacks();
     corpus.kindAndContextAttacks();
+    corpus.keyIdAttacks();
     return List.copyOf(corpus.cases);
   }
 
@@ -744,5 +745,152 @@ final class AttackCorpus {
         Services.HMAC,
         noAudience.createToken(MARKER, List.of("orders:read"), Map.of()),
         BAD_AUDIENCE);
+  }
+
+  // ---------------------------------------------------------------- kid (the KEYS service)
+
+  /**
+   * The kid only chooses among the configured keys: injection attempts in it are refused before
+   * use, an unknown one never falls back to another key, and a kid never makes a key serve an
+   * algorithm that is not its own.
+   */
+  private void keyIdAttacks() {
+    String payload = claims().toString();
+    java.security.PrivateKey attacker = AttackerKeys.EC.getPrivate();
+    String[][] malformed = {
+      {"kid with SQL", quote(MARKER + "' OR '1'='1")},
+      {"kid with a quote and a semicolon", "\"" + MARKER + "\\\";drop\""},
+      {"kid of 300 characters", quote(MARKER + "k".repeat(300))},
+      {"kid with a space", quote(MARKER + " 2026-12")},
+      {"kid with a NUL", quote("2026-12\\u0000" + MARKER)},
+      {"kid with a non-ASCII letter", quote(MARKER + "\\u00e9")},
+      {"kid with a newline", quote(MARKER + "\\n2026-12")},
+      {"empty kid", "\"\""},
+      {"kid as a number", "2026"},
+      {"kid as an array", "[" + quote("2026-12") + "]"},
+      {"kid as an object", "{" + quote(MARKER) + ":1}"},
+      {"kid as null", "null"},
+      {"kid as true", "true"},
+    };
+    for (String[] c : malformed) {
+      add(
+          c[0],
+          Services.KEYS,
+          Forge.es256(attacker, "{\"alg\":\"ES256\",\"kid\":" + c[1] + "}", payload),
+          MALFORMED);
+    }
+    for (String kid :
+        List.of(
+            "../../../../etc/passwd" + MARKER,
+            "/dev/null/" + MARKER,
+            "2026-12/../" + MARKER,
+            "file:" + MARKER,
+            "2026-12.",
+            "2026-1")) {
+      add(
+          "kid naming no key: " + kid,
+          Services.KEYS,
+          Forge.es256(attacker, "{\"alg\":\"ES256\",\"kid\":" + quote(kid) + "}", payload),
+          BAD_SIGNATURE);
+    }
+    add(
+        "the active kid with the attacker's signature",
+        Services.KEYS,
+        Forge.es256(attacker, "{\"alg\":\"ES256\",\"kid\":\"2026-12\"}", payload),
+        BAD_SIGNATURE);
+    add(
+        "the previous kid with the attacker's signature",
+        Services.KEYS,
+        Forge.es256(attacker, "{\"alg\":\"ES256\",\"kid\":\"2026-11\"}", payload),
+        BAD_SIGNATURE);
+    add(
+        "no kid where every key has one",
+        Services.KEYS,
+        Forge.es256(Services.EC_KEYS.getPrivate(), "{\"alg\":\"ES256\"}", payload),
+        BAD_SIGNATURE);
+    add(
+        "signed by the active key but naming the previous one",
+        Services.KEYS,
+        Forge.es256(
+            Services.EC_KEYS.getPrivate(), "{\"alg\":\"ES256\",\"kid\":\"2026-11\"}", payload),
+        BAD_SIGNATURE);
+    add(
+        "ES256 naming the RSA key",
+        Services.KEYS,
+        Forge.es256(attacker, "{\"alg\":\"ES256\",\"kid\":\"rsa-1\"}", payload),
+        BAD_ALGORITHM);
+    add(
+        "RS256 naming an EC key",
+        Services.KEYS,
+        Forge.rs256(
+            AttackerKeys.RSA.getPrivate(), "{\"alg\":\"RS256\",\"kid\":\"2026-12\"}", payload),
+        BAD_ALGORITHM);
+    add(
+        "HS256 with the RSA public key as secret, naming it",
+        Services.KEYS,
+        Forge.hmacToken(
+            "HmacSHA256",
+            Services.RSA_KEYS.getPublic().getEncoded(),
+            "{\"alg\":\"HS256\",\"kid\":\"rsa-1\"}",
+            payload),
+        BAD_ALGORITHM);
+    add(
+        "HS256 with the EC public key as secret, naming it",
+        Services.KEYS,
+        Forge.hmacToken(
+            "HmacSHA256",
+            Services.EC_KEYS.getPublic().getEncoded(),
+            "{\"alg\":\"HS256\",\"kid\":\"2026-12\"}",
+            payload),
+        BAD_ALGORITHM);
+    add(
+        "alg none naming the active key",
+        Services.KEYS,
+        b64("{\"alg\":\"none\",\"kid\":\"2026-12\"}") + "." + b64(payload) + ".",
+        BAD_ALGORITHM);
+    add(
+        "EdDSA naming the active key",
+        Services.KEYS,
+        b64("{\"alg\":\"EdDSA\",\"kid\":\"2026-12\"}")
+            + "."
+            + b64(payload)
+            + "."
+            + b64(new byte[64]),
+        BAD_ALGORITHM);
+    add(
+        "a jwk header with the attacker's key and its own kid",
+        Services.KEYS,
+        Forge.es256(
+            attacker,
+            "{\"alg\":\"ES256\",\"kid\":\""
+                + MARKER
+                + "\",\"jwk\":{\"kty\":\"EC\",\"kid\":\""
+                + MARKER
+                + "\",\"crv\":\"P-256\"}}",
+            payload),
+        BAD_SIGNATURE);
+    add(
+        "jku naming the attacker's key set, with a known kid",
+        Services.KEYS,
+        Forge.es256(
+            attacker,
+            "{\"alg\":\"ES256\",\"kid\":\"2026-12\",\"jku\":\"https://"
+                + MARKER
+                + ".example/jwks\"}",
+            payload),
+        BAD_SIGNATURE);
+    add(
+        "two kids",
+        Services.KEYS,
+        Forge.es256(
+            Services.EC_KEYS.getPrivate(),
+            "{\"alg\":\"ES256\",\"kid\":\"2026-12\",\"kid\":\"2026-11\"}",
+            payload),
+        MALFORMED);
+    add(
+        "the RSA key's refresh-secret confusion: HS256 refresh header on the access side",
+        Services.KEYS,
+        Forge.hs256(Services.REFRESH_SECRET, "{\"alg\":\"HS256\",\"typ\":\"JWT\"}", payload),
+        BAD_ALGORITHM);
   }
 }

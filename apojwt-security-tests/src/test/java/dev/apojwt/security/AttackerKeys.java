@@ -7,6 +7,7 @@ import java.security.KeyPairGenerator;
 /** Keys the attacker owns. */
 final class AttackerKeys {
   static final KeyPair RSA = generate();
+  static final KeyPair EC = Services.ec();
 
   private AttackerKeys() {}
 

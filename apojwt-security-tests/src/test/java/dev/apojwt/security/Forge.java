@@ -52,9 +52,18 @@ final class Forge {
   }
 
   static String rs256(PrivateKey key, String headerJson, String payloadJson) {
+    return sign("SHA256withRSA", key, headerJson, payloadJson);
+  }
+
+  static String es256(PrivateKey key, String headerJson, String payloadJson) {
+    return sign("SHA256withECDSAinP1363Format", key, headerJson, payloadJson);
+  }
+
+  /** header.payload signed by JCA with {@code jcaAlgorithm}. */
+  static String sign(String jcaAlgorithm, PrivateKey key, String headerJson, String payloadJson) {
     try {
       String input = b64(headerJson) + "." + b64(payloadJson);
-      Signature signature = Signature.getInstance("SHA256withRSA");
+      Signature signature = Signature.getInstance(jcaAlgorithm);
       signature.initSign(key);
       signature.update(input.getBytes(StandardCharsets.US_ASCII));
       return input + "." + b64(signature.sign());

@@ -4,9 +4,12 @@ import dev.apojwt.AccessRule;
 import dev.apojwt.ApoJwt;
 import dev.apojwt.ApoJwtException;
 import dev.apojwt.AuthFailure.Reason;
+import dev.apojwt.GuardFactory;
 import dev.apojwt.TokenPair;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
@@ -72,7 +75,29 @@ public final class GuardCheck {
       throw new AssertionError("GuardedOrders.accessTable() has rules " + kinds);
     }
     checks++;
+    factories(jwt, reader, customer);
     System.out.println("README consumer: " + checks + " checks of GuardedOrders passed");
+  }
+
+  /**
+   * README's loop over the guard factories, then the factory the Maven build listed in
+   * META-INF/services: found by ServiceLoader, and its guard enforcing the rules.
+   */
+  private static void factories(ApoJwt jwt, String reader, String customer) {
+    // consumer-test: factories
+    List<GuardFactory<?>> found = new ArrayList<>();
+    ServiceLoader.load(GuardFactory.class).forEach(found::add);
+    if (found.size() != 1 || found.get(0).handler() != Orders.class) {
+      throw new AssertionError("ServiceLoader found the guard factories " + found);
+    }
+    @SuppressWarnings("unchecked")
+    GuardFactory<Orders> factory = (GuardFactory<Orders>) found.get(0);
+    Orders orders = factory.guard(new OrdersService(), jwt);
+    if (!(orders instanceof GuardedOrders) || factory.accessTable() != GuardedOrders.accessTable()) {
+      throw new AssertionError("the factory must make GuardedOrders and give its access table");
+    }
+    admitted("the factory's guard, orders:read", () -> orders.get(bearer(reader), "f"), "get(f)");
+    refused("the factory's guard, no orders:read", () -> orders.get(bearer(customer), "f"), Reason.FORBIDDEN);
   }
 
   private static Context bearer(String token) {

@@ -1,0 +1,4 @@
+package dev.apojwt.samplespring.api;
+
+/** A note. */
+public record Note(long id, String owner, String text) {}
