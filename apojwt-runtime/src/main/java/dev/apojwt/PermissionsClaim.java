@@ -23,7 +23,7 @@ final class PermissionsClaim {
 
   /** The claims apojwt reads for themselves, which cannot hold permissions as well. */
   private static final List<String> REGISTERED =
-      List.of("exp", "nbf", "iat", "iss", "aud", "sub", "jti", "data");
+      List.of("exp", "nbf", "iat", "iss", "aud", "sub", "jti", "data", "sid");
 
   private final String name;
   private final String[] path;

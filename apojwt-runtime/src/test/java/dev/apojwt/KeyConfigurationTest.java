@@ -132,6 +132,10 @@ class KeyConfigurationTest {
         assertThrows(IllegalArgumentException.class, () -> ApoJwt.builder().permissionsClaim("sub"))
             .getMessage(),
         "would read a claim apojwt reads itself");
+    says(
+        assertThrows(IllegalArgumentException.class, () -> ApoJwt.builder().permissionsClaim("sid"))
+            .getMessage(),
+        "would read a claim apojwt reads itself");
     assertThrows(IllegalArgumentException.class, () -> ApoJwt.builder().permissionsClaim(" "));
     assertDoesNotThrow(
         () ->
