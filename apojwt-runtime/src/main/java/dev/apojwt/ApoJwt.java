@@ -977,6 +977,13 @@ public final class ApoJwt implements AutoCloseable {
       if (jwksUri != null) {
         checkJwksDurations();
       }
+      if (sessionStore != null && resolved.signingKey == null) {
+        // Sessions are started and rotated where tokens are made; a verify-only instance would
+        // build, then fail on its first createTokens or rotate.
+        throw new IllegalArgumentException(
+            "sessions(store) starts and rotates sessions, which needs a signing key: configure"
+                + " secret(...) or signingKeys(...) on the service that issues the tokens");
+      }
       HmacKey refreshKey = null;
       if (refreshSecret != null) {
         // Refresh tokens go back only to this service: always HMAC, with the access algorithm

@@ -33,6 +33,16 @@ class SessionConfigTest {
         refused(() -> TestTokens.hs256().sessions(new MemorySessionStore()).build())
             .contains("configure refresh(secret, period) too"));
     assertTrue(
+        refused(
+                () ->
+                    ApoJwt.builder()
+                        .algorithm("ES256")
+                        .verificationKey(Keys.EC_NEW.getPublic())
+                        .refresh(TestTokens.REFRESH_SECRET, Duration.ofDays(1), call -> null)
+                        .sessions(new MemorySessionStore())
+                        .build())
+            .contains("needs a signing key"));
+    assertTrue(
         refused(() -> TestTokens.hs256WithRefresh().rotationGrace(Duration.ofSeconds(5)).build())
             .contains("need sessions(store)"));
     assertTrue(
