@@ -100,8 +100,7 @@ public final class ApoJwt implements AutoCloseable {
     }
     // Tokens made here keep apojwt's shape; an identity provider's need not carry permissions.
     boolean apojwtShape = keys.signingKey != null;
-    TokenVerifier.Setup<VerifiedToken> access = new TokenVerifier.Setup<>();
-    access.kind = TokenKind.ACCESS;
+    TokenVerifier.Setup<VerifiedToken> access = setup(TokenKind.ACCESS, b);
     access.keys = remoteKeys != null ? remoteKeys : KeySource.of(keys.verification);
     access.header = new HeaderCheck(TokenKind.ACCESS, keys.allowed, keys.verification.keys());
     access.permissionsClaim = b.permissionsClaim;
@@ -109,11 +108,6 @@ public final class ApoJwt implements AutoCloseable {
     access.result = VerifiedToken::new;
     access.cache =
         b.verifiedCache == 0 ? null : new VerifiedCache<>(b.verifiedCache, b.clock, leeway);
-    access.clock = b.clock;
-    access.leewaySeconds = leeway;
-    access.maxLength = b.maxTokenLength;
-    access.sessions =
-        b.sessionStore == null ? null : new SessionCheck(TokenKind.ACCESS, b.sessionStore);
     this.accessVerifier = new TokenVerifier<>(access);
     this.accessWriter =
         keys.signingKey == null
@@ -136,18 +130,12 @@ public final class ApoJwt implements AutoCloseable {
       this.refreshVerifier = null;
       this.refreshWriter = null;
     } else {
-      TokenVerifier.Setup<VerifiedRefresh> refresh = new TokenVerifier.Setup<>();
-      refresh.kind = TokenKind.REFRESH;
+      TokenVerifier.Setup<VerifiedRefresh> refresh = setup(TokenKind.REFRESH, b);
       refresh.keys = KeySource.of(new KeySet(List.of(refreshKey)));
       refresh.header =
           new HeaderCheck(TokenKind.REFRESH, EnumSet.of(refreshKey.algorithm), List.of(refreshKey));
       refresh.checks = new ClaimChecks(TokenKind.REFRESH, b.issuer, audience, true);
       refresh.result = VerifiedRefresh::new;
-      refresh.clock = b.clock;
-      refresh.leewaySeconds = leeway;
-      refresh.maxLength = b.maxTokenLength;
-      refresh.sessions =
-          b.sessionStore == null ? null : new SessionCheck(TokenKind.REFRESH, b.sessionStore);
       this.refreshVerifier = new TokenVerifier<>(refresh);
       this.refreshWriter =
           new TokenWriter(
@@ -187,6 +175,17 @@ public final class ApoJwt implements AutoCloseable {
                 ? b.exceptionHandler
                 : template.exceptionHandler());
     this.description = describe(b, keys, refreshKey, audience, template);
+  }
+
+  /** What verifying either kind of token shares: the clock, the leeway, the limit, sessions. */
+  private static <T> TokenVerifier.Setup<T> setup(TokenKind kind, Builder b) {
+    TokenVerifier.Setup<T> setup = new TokenVerifier.Setup<>();
+    setup.kind = kind;
+    setup.clock = b.clock;
+    setup.leewaySeconds = b.leeway.getSeconds();
+    setup.maxLength = b.maxTokenLength;
+    setup.sessions = b.sessionStore == null ? null : new SessionCheck(kind, b.sessionStore);
+    return setup;
   }
 
   private static String describe(

@@ -48,6 +48,11 @@ final class Claims {
   /** Marks a {@code sid} that is not a JSON string. */
   static final String NOT_A_STRING = new String("<not a string>");
 
+  /** The {@code sid} as a String, or null when absent or not a JSON string. */
+  String sessionId() {
+    return sid == NOT_A_STRING ? null : sid;
+  }
+
   /**
    * Reads the claims of a payload whose signature has been verified. A token whose {@code exp} is
    * not after {@code expiredAtOrBefore} is refused as EXPIRED as soon as {@code exp} is read,

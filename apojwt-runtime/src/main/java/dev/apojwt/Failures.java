@@ -121,6 +121,14 @@ final class Failures {
     return fail(AuthFailure.Reason.UNAVAILABLE, UNAVAILABLE, detail);
   }
 
+  /** The session store failed to answer: a 503, with the store's exception kept for logs. */
+  static ApoJwtException storeFailed(RuntimeException cause) {
+    return new ApoJwtException(
+        new AuthFailure(
+            AuthFailure.Reason.UNAVAILABLE, UNAVAILABLE, "the session store failed to answer"),
+        cause);
+  }
+
   private static ApoJwtException fail(AuthFailure.Reason reason, String message, String detail) {
     return new ApoJwtException(new AuthFailure(reason, message, detail));
   }

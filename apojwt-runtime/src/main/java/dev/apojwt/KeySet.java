@@ -97,11 +97,6 @@ final class KeySet {
     throw Failures.badAlgorithm("header 'alg' is not an algorithm of the key its 'kid' names");
   }
 
-  /** Whether {@code kid} names a key of this set. */
-  boolean hasKid(String kid) {
-    return byKid.containsKey(kid);
-  }
-
   /** Whether {@code key} (this very instance) is in this set. */
   boolean holds(JwsKey key) {
     for (JwsKey k : keys) {

@@ -99,7 +99,6 @@ final class RemoteKeySet implements KeySource, AutoCloseable {
   private long lastUnknownKidFetch = Long.MIN_VALUE / 2;
   private Future<?> nextRefresh;
   private int failures;
-  private long fetches;
 
   RemoteKeySet(
       URI uri,
@@ -240,7 +239,6 @@ final class RemoteKeySet implements KeySource, AutoCloseable {
       delay = failed("unexpected " + e.getClass().getName());
     } finally {
       synchronized (this) {
-        fetches++;
         inFlight = null;
         schedule(delay);
       }
@@ -352,11 +350,6 @@ final class RemoteKeySet implements KeySource, AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  /** How many fetches have completed, successful or not. */
-  synchronized long fetches() {
-    return fetches;
   }
 
   @Override

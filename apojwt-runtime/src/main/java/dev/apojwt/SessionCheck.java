@@ -39,8 +39,7 @@ final class SessionCheck {
     try {
       status = store.revocationStatus(sid, claims.sub, claims.iat);
     } catch (RuntimeException e) {
-      throw new ApoJwtException(
-          Failures.unavailable("the session store failed to answer").failure(), e);
+      throw Failures.storeFailed(e);
     }
     if (status == SessionStore.Status.REVOKED) {
       throw Failures.revoked("the token's session has ended, or its subject's tokens are revoked");

@@ -43,10 +43,6 @@ final class Sessions {
     this.graceSeconds = graceSeconds;
   }
 
-  SessionStore store() {
-    return store;
-  }
-
   /** A new session and its first pair of tokens, both carrying the session's id. */
   TokenPair start(
       String subject,
@@ -174,7 +170,6 @@ final class Sessions {
     if (e instanceof ApoJwtException) {
       return (ApoJwtException) e;
     }
-    return new ApoJwtException(
-        Failures.unavailable("the session store failed to answer").failure(), e);
+    return Failures.storeFailed(e);
   }
 }

@@ -122,8 +122,7 @@ final class TokenVerifier<T> {
       VerifiedCache.Entry<T> hit = cache.get(whole);
       if (hit != null) {
         if (keys.holds(hit.key)) {
-          perCall.check(hit.claims, now);
-          checkRevocation(hit.claims);
+          checkPerCall(hit.claims, now);
           return hit.result;
         }
         cache.remove(whole); // its key left the set: verified afresh, it fails as it should
@@ -135,8 +134,7 @@ final class TokenVerifier<T> {
     // The same comparison as PyJWT: expired when exp <= now - leeway.
     Claims claims = Claims.read(token.payload(), now - leewaySeconds, permissionsClaim);
     checks.check(claims);
-    perCall.check(claims, now);
-    checkRevocation(claims);
+    checkPerCall(claims, now);
     T verified = result.apply(claims);
     if (whole != null) {
       remember(whole, new VerifiedCache.Entry<>(claims, verified, key));
@@ -145,10 +143,13 @@ final class TokenVerifier<T> {
   }
 
   /**
-   * The per-call revocation step ({@link SessionCheck}), after every other check: a token that was
-   * valid a moment ago is refused once its session has ended.
+   * What may change between two presentations of the same token, run on a cache hit as on a full
+   * verification: {@code exp}, {@code nbf} and {@code iat} against the clock, then revocation
+   * ({@link SessionCheck}, with sessions only), so a token valid a moment ago is refused once its
+   * session has ended.
    */
-  private void checkRevocation(Claims claims) {
+  private void checkPerCall(Claims claims, long now) {
+    perCall.check(claims, now);
     if (sessions != null) {
       sessions.check(claims);
     }

@@ -21,7 +21,7 @@ public final class VerifiedRefresh {
     this.issuedAt = claims.iat;
     this.expiresAt = claims.exp;
     this.id = claims.jti;
-    this.sessionId = claims.sid == Claims.NOT_A_STRING ? null : claims.sid;
+    this.sessionId = claims.sessionId();
   }
 
   /** The subject, or null: apojwt 1.7's refresh tokens carry none. */

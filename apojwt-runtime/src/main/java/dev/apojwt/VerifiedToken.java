@@ -32,7 +32,7 @@ public final class VerifiedToken {
     this.notBefore = claims.nbf;
     this.expiresAt = claims.exp;
     this.id = claims.jti;
-    this.sessionId = claims.sid == Claims.NOT_A_STRING ? null : claims.sid;
+    this.sessionId = claims.sessionId();
   }
 
   /** The subject ({@code sub}); apojwt access tokens always carry one, possibly empty. */
