@@ -319,16 +319,11 @@ public final class ApoJwtProcessor extends AbstractProcessor {
    * each with its own crash guard.
    */
   private void writeServicesFile() {
-    try {
-      servicesFile.write(processingEnv.getFiler(), elements, reporter, done::contains);
-    } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
-      reporter.compilation().reportCrash(null, "services file", e);
-    }
-    try {
-      moduleProvides.checkAll();
-    } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
-      reporter.compilation().reportCrash(null, "module", e);
-    }
+    runReportingCrashes(
+        null,
+        "services file",
+        () -> servicesFile.write(processingEnv.getFiler(), elements, reporter, done::contains));
+    runReportingCrashes(null, "module", moduleProvides::checkAll);
   }
 
   // ------------------------------------------------------------------ catalogs
@@ -435,9 +430,9 @@ public final class ApoJwtProcessor extends AbstractProcessor {
   }
 
   /**
-   * Runs one step of processing {@code element} (a {@code what}: "interface", "catalog") with a
-   * crash guard: an unexpected exception becomes an error on that element asking for a report, and
-   * processing goes on with the next.
+   * Runs one step of processing {@code element} (a {@code what}: "interface", "catalog"; a null
+   * element for a step of the whole compilation) with a crash guard: an unexpected exception
+   * becomes an error on that element asking for a report, and processing goes on with the next.
    */
   private void runReportingCrashes(Element element, String what, Runnable step) {
     try {

@@ -88,9 +88,7 @@ final class DefaultBodyChecker {
     List<ExecutableElement> defaults = new ArrayList<>();
     for (TypeElement type : hierarchy) {
       for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-        if (ElementSupport.isStatic(method)
-            || ElementSupport.isPrivate(method)
-            || ElementSupport.isObjectMethod(method)) {
+        if (!ElementSupport.isGuardable(method)) {
           continue;
         }
         callable.add(method);

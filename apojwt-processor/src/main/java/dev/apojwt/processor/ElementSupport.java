@@ -100,6 +100,14 @@ final class ElementSupport {
     }
   }
 
+  /**
+   * Whether an interface's {@code method} is one a guard implements and checks: neither static, nor
+   * private, nor one of Object's methods.
+   */
+  static boolean isGuardable(ExecutableElement method) {
+    return !isStatic(method) && !isPrivate(method) && !isObjectMethod(method);
+  }
+
   static boolean isStatic(Element element) {
     return element.getModifiers().contains(Modifier.STATIC);
   }

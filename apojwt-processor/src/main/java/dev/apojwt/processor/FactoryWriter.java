@@ -1,6 +1,5 @@
 package dev.apojwt.processor;
 
-import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
@@ -87,18 +86,14 @@ final class FactoryWriter {
       return method.addStatement("return $T.class", handler).build();
     }
     return method
-        .addAnnotation(
-            AnnotationSpec.builder(SuppressWarnings.class)
-                .addMember("value", "$S", "unchecked")
-                .build())
+        .addAnnotation(GuardMethodWriter.UNCHECKED)
         .addStatement("return ($T) ($T<?>) $T.class", classType, Class.class, handler)
         .build();
   }
 
   /** {@code <T extends Comparable<T>> Repo<T> guarded(Repo<T> delegate, ApoJwt jwt)}. */
   private static MethodSpec capturingHelper(HandlerModel model, ClassName guard) {
-    TypeName[] variables = model.typeVariables().toArray(new TypeName[0]);
-    TypeName handlerType = ParameterizedTypeName.get(model.handlerClass(), variables);
+    TypeName handlerType = model.handlerType();
     return MethodSpec.methodBuilder("guarded")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .addJavadoc("Captures the wildcard: the guard has the delegate's own type arguments.\n")

@@ -29,7 +29,7 @@ import javax.lang.model.element.Modifier;
 final class GuardMethodWriter {
   private static final ClassName COMPLETABLE_FUTURE =
       ClassName.get("java.util.concurrent", "CompletableFuture");
-  private static final AnnotationSpec UNCHECKED =
+  static final AnnotationSpec UNCHECKED =
       AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build();
 
   private static final CodeBlock NULL = CodeBlock.of("null");

@@ -6,7 +6,6 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
@@ -87,10 +86,7 @@ final class GuardWriter {
       this.name = model.guardName();
       this.handlerClass = model.handlerClass();
       this.typeVariables = model.typeVariables();
-      this.handlerType =
-          typeVariables.isEmpty()
-              ? handlerClass
-              : ParameterizedTypeName.get(handlerClass, typeVariables.toArray(new TypeName[0]));
+      this.handlerType = model.handlerType();
       this.constants = constantNames(model);
     }
   }

@@ -37,10 +37,7 @@ final class GuardedMethods {
     Map<String, List<ExecutableType>> methodTypes = new LinkedHashMap<>();
     for (TypeElement type : interfaces) {
       for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-        if (members.contains(method)
-            && !ElementSupport.isStatic(method)
-            && !ElementSupport.isPrivate(method)
-            && !ElementSupport.isObjectMethod(method)) {
+        if (members.contains(method) && ElementSupport.isGuardable(method)) {
           ExecutableType memberType = (ExecutableType) types.asMemberOf(handlerType, method);
           String signature = signature(method, memberType);
           methods.computeIfAbsent(signature, s -> new ArrayList<>(1)).add(method);

@@ -1,6 +1,7 @@
 package dev.apojwt.processor;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeVariableName;
 import java.util.List;
@@ -30,6 +31,15 @@ record HandlerModel(
     List<PermissionCatalogModel> catalogs,
     List<Element> originatingElements,
     boolean deprecated) {
+
+  /**
+   * The handler as the guard implements it: {@code Orders}, or {@code Repo<T>} for a generic one.
+   */
+  TypeName handlerType() {
+    return typeVariables.isEmpty()
+        ? handlerClass
+        : ParameterizedTypeName.get(handlerClass, typeVariables.toArray(new TypeName[0]));
+  }
 
   boolean checksPermissions() {
     for (MethodModel method : methods) {

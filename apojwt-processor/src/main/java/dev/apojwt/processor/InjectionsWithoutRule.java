@@ -39,10 +39,7 @@ final class InjectionsWithoutRule {
         }
         ExecutableElement method = (ExecutableElement) parameter.getEnclosingElement();
         Element owner = method.getEnclosingElement();
-        if (!ElementSupport.isInterface(owner)
-            || ElementSupport.isStatic(method)
-            || ElementSupport.isPrivate(method)
-            || ElementSupport.isObjectMethod(method)) {
+        if (!ElementSupport.isInterface(owner) || !ElementSupport.isGuardable(method)) {
           continue; // PlacementChecker reports these
         }
         String name = ((TypeElement) owner).getQualifiedName().toString();

@@ -192,11 +192,7 @@ final class Reporter {
 
     /** An unexpected exception while processing {@code element}: an error asking for a report. */
     void reportCrash(Element element, String what, Throwable e) {
-      if (element == null) {
-        report(Message.CRASH, what, e, stackTrace(e));
-      } else {
-        report(element, Message.CRASH, what, e, stackTrace(e));
-      }
+      report(element, Message.CRASH, what, e, stackTrace(e)); // a null element: the compilation's
     }
 
     /** Marks a failure that javac reports itself (an erroneous annotation value). */
