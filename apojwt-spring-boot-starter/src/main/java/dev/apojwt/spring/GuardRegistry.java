@@ -2,8 +2,10 @@ package dev.apojwt.spring;
 
 import dev.apojwt.GuardFactory;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.Set;
 
 /**
  * Every {@link GuardFactory} that the processor generated for the application's handler interfaces
@@ -13,8 +15,26 @@ import java.util.ServiceLoader;
 final class GuardRegistry {
   private final List<GuardFactory<?>> factories;
 
+  /** The generated guards ({@code Guarded<Interface>}, each its factory's host). */
+  private final Set<Class<?>> guards = new HashSet<>();
+
+  /**
+   * {@link #handlersOf} by class: Spring predicts each bean definition's type many times during
+   * start-up, and the answer depends only on the class.
+   */
+  private final ClassValue<List<GuardFactory<?>>> handlers =
+      new ClassValue<>() {
+        @Override
+        protected List<GuardFactory<?>> computeValue(Class<?> type) {
+          return List.copyOf(findHandlersOf(type));
+        }
+      };
+
   private GuardRegistry(List<GuardFactory<?>> factories) {
     this.factories = List.copyOf(factories);
+    for (GuardFactory<?> factory : this.factories) {
+      guards.add(factory.getClass().getEnclosingClass());
+    }
   }
 
   static GuardRegistry load(ClassLoader loader) {
@@ -34,8 +54,12 @@ final class GuardRegistry {
    * for a handler interface that extends another, its own (its guard implements both).
    */
   List<GuardFactory<?>> handlersOf(Class<?> type) {
+    return type == null ? List.of() : handlers.get(type);
+  }
+
+  private List<GuardFactory<?>> findHandlersOf(Class<?> type) {
     List<GuardFactory<?>> matching = new ArrayList<>(1);
-    if (type == null || isGuard(type)) {
+    if (isGuard(type)) {
       return matching;
     }
     for (GuardFactory<?> factory : factories) {
@@ -53,21 +77,6 @@ final class GuardRegistry {
 
   /** Whether {@code type} is a generated guard ({@code Guarded<Interface>}, its factory's host). */
   boolean isGuard(Class<?> type) {
-    for (GuardFactory<?> factory : factories) {
-      if (factory.getClass().getEnclosingClass() == type) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** The factory of {@code handler}, or null. */
-  GuardFactory<?> factoryOf(Class<?> handler) {
-    for (GuardFactory<?> factory : factories) {
-      if (factory.handler() == handler) {
-        return factory;
-      }
-    }
-    return null;
+    return guards.contains(type);
   }
 }

@@ -33,9 +33,4 @@ final class RefusalFilter extends OncePerRequestFilter {
   protected boolean shouldNotFilterAsyncDispatch() {
     return false;
   }
-
-  @Override
-  protected boolean shouldNotFilterErrorDispatch() {
-    return false;
-  }
 }
