@@ -204,10 +204,13 @@ class RedisFaultTest {
     down.set(false);
     int before = rotations.get();
     await("rotations again", Duration.ofSeconds(10), () -> rotations.get() > before + 50);
+    // Both instances back in sync (each notices on its own sync), before the untimed calls below.
     await(
         "access tokens again",
         Duration.ofSeconds(3),
-        () -> timed(() -> b.verify(live.access())) == null);
+        () ->
+            timed(() -> b.verify(live.access())) == null
+                && timed(() -> a.verify(live.access())) == null);
     stop.set(true);
     for (Future<?> run : runs) {
       run.get(10, TimeUnit.SECONDS); // no thread stuck
